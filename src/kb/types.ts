@@ -50,6 +50,11 @@ export interface Cause {
   actor: Actor;
   /** Resolution steps per platform; 'generic' is required. Steps are imperative sentences; commands in backticks. */
   steps: Partial<Record<Platform, string[]>> & { generic: string[] };
+  /**
+   * Platforms whose step list is a complete procedure on its own. For other platforms the platform steps
+   * add to the generic ones (explain shows generic first, then the platform's).
+   */
+  completeSteps?: Platform[];
   confirmBy?: ConfirmBy;
   /** Authoritative references (https URLs). */
   references: string[];
