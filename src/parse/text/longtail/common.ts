@@ -1,0 +1,304 @@
+/**
+ * Shared pieces for the long-tail readers: fingerprint tables, line helpers, and thin wrappers over the
+ * parse stage's own code readers (smtp-reply, prefer, rfc3464, merge), so a long-tail reader's facts come
+ * out the way the rest of the parse stage finishes them. Each reader file keeps only its markers and a
+ * short extract.
+ *
+ * The shapes and markers follow what Sisimai's Lhost modules taught (BSD-2-Clause, © azumakuniyuki,
+ * github.com/sisimai/p5-sisimai and go-sisimai); the code here is our own.
+ */
+import { firstAddress, normalizeAddress } from '../../address';
+import { mergeFacts } from '../../merge';
+import { preferStatus } from '../../prefer';
+import { parseDeliveryStatus, parseMta, splitTyped } from '../../rfc3464';
+import { commandFromWord, findReply, findStatus } from '../../smtp-reply';
+import type { RecipientFact } from '../../types';
+import type { Extraction, MessageView } from '../types';
+
+export type Fact = Partial<RecipientFact>;
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprints: data, not if-chains
+// ---------------------------------------------------------------------------------------------
+
+/** One cheap test against the view: a header value, From, Subject, or the body text. */
+export type Rule =
+  | { header: string; pattern: RegExp }
+  | { from: RegExp }
+  | { subject: RegExp }
+  | { body: RegExp };
+
+/**
+ * A reader's fingerprint: every rule in `all` must hold, and at least one rule in `any` (when given).
+ * Header rules never hold for pasted text, so a reader that must also work on pastes puts a body
+ * rule into `any`.
+ */
+export interface Fingerprint {
+  all?: readonly Rule[];
+  any?: readonly Rule[];
+}
+
+/** Detection reads at most this much of the body: markers sit near the top of every report. */
+const DETECT_WINDOW = 16 * 1024;
+
+function ruleHolds(view: MessageView, rule: Rule): boolean {
+  if ('header' in rule) return view.headers.getAll(rule.header).some((v) => rule.pattern.test(v));
+  if ('from' in rule) return rule.from.test(view.from);
+  if ('subject' in rule) return rule.subject.test(view.subject);
+  return rule.body.test(view.body.length > DETECT_WINDOW ? view.body.slice(0, DETECT_WINDOW) : view.body);
+}
+
+export function fingerprintHolds(view: MessageView, fp: Fingerprint): boolean {
+  if (fp.all && !fp.all.every((r) => ruleHolds(view, r))) return false;
+  if (fp.any && fp.any.length > 0 && !fp.any.some((r) => ruleHolds(view, r))) return false;
+  return Boolean(fp.all?.length || fp.any?.length);
+}
+
+/** detect() for a reader with one or more alternative fingerprints. */
+export function detectBy(...fps: readonly Fingerprint[]): (view: MessageView) => boolean {
+  return (view) => fps.some((fp) => fingerprintHolds(view, fp));
+}
+
+/**
+ * Report headers a provider uses to say something the text does not (au's X-SPASIGN: NG marks mail its
+ * spam filter refused), kept verbatim as fact extensions for the classifier.
+ */
+export function headerExtensions(view: MessageView, names: readonly string[]): { extensions?: Record<string, string> } {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = view.headers.get(name);
+    if (v !== undefined) out[name] = v;
+  }
+  return Object.keys(out).length ? { extensions: out } : {};
+}
+
+/** True when any Received header of the report names the given text (e.g. an MTA's product name). */
+export function receivedMentions(view: MessageView, pattern: RegExp): boolean {
+  return view.headers.getAll('received').some((v) => pattern.test(v));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Collapse runs of white space; what a server said, without the line wrapping of the report. */
+export function sweep(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => l.replace(/\r$/, ''));
+}
+
+/** The text before the first line matching any of the markers (the start of the returned original). */
+export function cutAt(text: string, markers: readonly RegExp[]): string {
+  let end = text.length;
+  for (const re of markers) {
+    const m = re.exec(text);
+    if (m && m.index < end) end = m.index;
+  }
+  return text.slice(0, end);
+}
+
+/** The text after the first line matching `start` (that line excluded), or undefined. */
+export function after(text: string, start: RegExp): string | undefined {
+  const m = start.exec(text);
+  if (!m) return undefined;
+  const eol = text.indexOf('\n', m.index + m[0].length);
+  return eol < 0 ? '' : text.slice(eol + 1);
+}
+
+/** Lines of text between `start` (exclusive) and the first of `ends` (exclusive). */
+export function section(text: string, start: RegExp, ends: readonly RegExp[] = []): string[] | undefined {
+  const rest = after(text, start);
+  if (rest === undefined) return undefined;
+  return splitLines(cutAt(rest, ends));
+}
+
+/** Read a report's recipient list as blocks: a line naming a recipient opens a block, the lines after it belong to it. */
+export function blocksBy(
+  lines: readonly string[],
+  opens: (line: string) => string | undefined,
+): { address: string; lines: string[] }[] {
+  const out: { address: string; lines: string[] }[] = [];
+  for (const line of lines) {
+    const address = opens(line);
+    if (address !== undefined) out.push({ address, lines: [] });
+    else if (out.length > 0) out[out.length - 1].lines.push(line);
+  }
+  return out;
+}
+
+export { normalizeAddress };
+
+/** How far into a text an address is looked for (the address scan is slow on long runs of word characters). */
+const ADDRESS_WINDOW = 4096;
+
+/** The first address written in angle brackets, else the first address at all ('' when none). */
+export function firstBracketedAddress(text: string): string {
+  const head = text.slice(0, ADDRESS_WINDOW);
+  if (!head.includes('@')) return '';
+  const m = /<([^<>\s]+@[^<>\s]+)>/.exec(head);
+  return m ? normalizeAddress(m[1]) : firstAddress(head);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SMTP replies: reply code, enhanced status code, command
+// ---------------------------------------------------------------------------------------------
+
+const REPLY_AT_START = /^\s*(?:<<<\s*|[\[('"]\s*)?([245]\d\d)(?=[ \-]|$)/;
+
+/** Basic reply code at the start of a server reply ("550 5.1.1 …", "<<< 550-…", "[554 …"). */
+export function replyCodeAtStart(text: string): string | undefined {
+  return REPLY_AT_START.exec(text)?.[1];
+}
+
+/** The reply code a server's words carry (the parse stage's scan), undefined when none. */
+export function replyCodeIn(text: string, classHint?: string): string | undefined {
+  return replyCodeAtStart(text) ?? (findReply(text, classHint) || undefined);
+}
+
+/** The enhanced status code a server's words mean (the parse stage's scan), undefined when none. */
+export function statusIn(text: string): string | undefined {
+  return findStatus(text) || undefined;
+}
+
+/**
+ * Join the lines of a multi-line SMTP reply ("550-5.7.26 …", "550 5.7.26 …") into one sentence:
+ * the first line keeps its codes, continuation lines lose the repeated prefix.
+ */
+export function joinReply(lines: readonly string[]): string {
+  const parts: string[] = [];
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    parts.push(i === 0 ? line : line.replace(/^[245]\d\d[ \-](?:[245]\.\d{1,3}\.\d{1,3}\s*)?/, ''));
+  });
+  return sweep(parts.join(' '));
+}
+
+/**
+ * The SMTP command a report's phrase names ("RCPT TO:<…>", "end of DATA", "our final DATA",
+ * ">>> MAIL FROM:<…>"), by the parse stage's word table. Addresses are masked first: "rcpt@…" or
+ * "mail@…" inside one must not decide the stage.
+ */
+export function commandIn(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return commandFromWord(text.replace(/<[^<>]*>|\S+@\S+/g, ' '));
+}
+
+export { preferStatus };
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+// ---------------------------------------------------------------------------------------------
+
+/** Server words longer than this are cut (a reply that quotes a whole web page). */
+const MAX_DIAGNOSTIC = 4096;
+
+/**
+ * A recipient fact from what the reader found: the reply code and the enhanced code are taken from the
+ * diagnostic when the reader did not find them elsewhere; a Status field loses to a more specific code
+ * in the server's reply.
+ */
+export function fact(parts: Fact & { address?: string; diagnostic?: string }): Fact {
+  const diagnostic = sweep(parts.diagnostic ?? '').slice(0, MAX_DIAGNOSTIC);
+  const out: Fact = { ...parts, address: normalizeAddress(parts.address), diagnostic };
+  const inWords = diagnostic ? statusIn(diagnostic) : undefined;
+  const replyCode = parts.replyCode ?? (diagnostic ? replyCodeIn(diagnostic, inWords ?? parts.status) : undefined);
+  if (replyCode) out.replyCode = replyCode;
+  const status = preferStatus(parts.status, inWords, replyCode);
+  if (status) out.status = status;
+  for (const key of Object.keys(out) as (keyof Fact)[]) if (out[key] === undefined || out[key] === '') delete out[key];
+  if (out.diagnostic === undefined) out.diagnostic = '';
+  if (out.address === undefined) out.address = '';
+  return out;
+}
+
+/** An Extraction, or undefined when the reader found no recipient at all. */
+export function extraction(recipients: Fact[], kind?: Extraction['kind']): Extraction | undefined {
+  const found = recipients.filter((r) => r.address || r.diagnostic);
+  if (found.length === 0) return undefined;
+  return kind ? { recipients: found, kind } : { recipients: found };
+}
+
+/** "host.example [192.0.2.1]", "host.example[192.0.2.1]:25", "[192.0.2.1]", "192.0.2.1" → host and IP. */
+export function hostAndIp(text: string | undefined): { remoteHost?: string; remoteIp?: string } {
+  if (!text) return {};
+  const out: { remoteHost?: string; remoteIp?: string } = {};
+  for (const token of text.split(/[\s\[\]()]+/)) {
+    const t = token.replace(/:\d+$/, '').replace(/[.,;:]+$/, '');
+    if (!t) continue;
+    if (!out.remoteIp && (/^(?:\d{1,3}\.){3}\d{1,3}$/.test(t) || /^[0-9a-f]*:[0-9a-f:]+$/i.test(t))) out.remoteIp = t;
+    else if (!out.remoteHost && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]*$/.test(t)) out.remoteHost = t.toLowerCase();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DSN fields (message/delivery-status, or the same fields inline in the text)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Some gateways continue a multi-line reply in Diagnostic-Code without folding ("550-…" lines at the
+ * start of the line); indent those so the field reader sees one folded value.
+ */
+function foldReplyContinuations(text: string): string {
+  const lines = splitLines(text);
+  let inDiagnostic = false;
+  return lines
+    .map((line) => {
+      if (/^Diagnostic-Code[ \t]*:/i.test(line)) inDiagnostic = true;
+      else if (inDiagnostic && /^[245]\d\d[ -]/.test(line)) return ' ' + line;
+      else if (!/^[ \t]/.test(line)) inDiagnostic = false;
+      return line;
+    })
+    .join('\n');
+}
+
+/**
+ * A multi-line reply unfolded into one line still repeats its code ("550-Please … 550-host … 550 relay
+ * …"); keep the first code and drop the repeats, as joinReply does for separate lines.
+ */
+function unrepeatReplyCode(text: string): string {
+  const code = /^([245]\d\d)-/.exec(text)?.[1];
+  if (!code) return text;
+  const repeats = new RegExp(`\\s${code}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?`, 'g');
+  return text.slice(0, 4) + text.slice(4).replace(repeats, ' ');
+}
+
+/** Facts from DSN fields (the parse stage's RFC 3464 reader), codes finished the way fact() does. */
+export function factsFromDsn(text: string | undefined): Fact[] {
+  if (!text) return [];
+  return parseDeliveryStatus(foldReplyContinuations(text)).map((f) => fact({ ...f, diagnostic: unrepeatReplyCode(sweep(f.diagnostic ?? '')) }));
+}
+
+/** DSN facts from the view's delivery-status part, else from DSN fields written inline in the body. */
+export function dsnFacts(view: MessageView, inlineFrom?: RegExp): Fact[] {
+  if (view.deliveryStatus) return factsFromDsn(view.deliveryStatus);
+  const m = inlineFrom?.exec(view.body);
+  return m ? factsFromDsn(view.body.slice(m.index)) : [];
+}
+
+/**
+ * The text's facts together with the DSN's, merged as the parse stage merges them (DSN fields win,
+ * the text fills the gaps), so a reader's extraction reads like the final report.
+ */
+export function mergeWithDsn(fromText: Fact[], fromDsn: Fact[]): Fact[] {
+  if (fromDsn.length === 0) return fromText;
+  // the merge keeps the words it did not show for its own code scan; the parse stage merges again anyway
+  return mergeFacts(fromDsn, fromText).map(({ otherDiagnostic: _other, ...f }) => fact(f));
+}
+
+/** Remote-MTA / "Remote system" values ("dns;mx.example.jp (192.0.2.135)") → host and IP. */
+export function remoteMta(value: string | undefined): { remoteHost?: string; remoteIp?: string } {
+  const { host, ip } = parseMta(value);
+  return { ...(host && host !== ip ? { remoteHost: host } : {}), ...(ip ? { remoteIp: ip } : {}) };
+}
+
+/** "smtp; 550 …" → type 'smtp' and the text. */
+export function diagnosticCode(value: string | undefined): { diagnosticType?: string; diagnostic?: string } {
+  if (!value) return {};
+  const [type, text] = splitTyped(value);
+  return { ...(type ? { diagnosticType: type } : {}), diagnostic: text };
+}
