@@ -69,6 +69,7 @@ const ROWS: readonly Row[] = [
   ['greylisted', 'blocked', false, 'nobody', 'The receiver is greylisting: it will accept a retry later'],
   ['too-many-connections', 'toomanyconn', false, 'sender-admin', 'Too many connections to the receiver at once'],
   ['rate-limited', 'speeding', false, 'sender-admin', 'The sender is sending too fast and is rate-limited'],
+  ['too-many-recipients', 'toomanyconn', false, 'sender-admin', 'The message has more recipients than the receiver takes in one transaction'],
   ['remote-system-error', 'systemerror', false, 'recipient-admin', 'The receiving server had an internal error'],
   ['remote-storage-full', 'systemfull', false, 'recipient-admin', 'The receiving server is out of disk space'],
   ['local-delivery-failed', 'mailererror', false, 'recipient-admin', 'A local delivery program on the receiving server failed'],

@@ -27,7 +27,7 @@ export const CAUSE_IDS = [
   'dane-mta-sts-failure',
   // network / destination
   'null-mx', 'host-not-accepting', 'connection-refused', 'connection-timeout', 'port25-blocked',
-  'dns-failure', 'connection-dropped', 'greylisted', 'too-many-connections', 'rate-limited',
+  'dns-failure', 'connection-dropped', 'greylisted', 'too-many-connections', 'rate-limited', 'too-many-recipients',
   'remote-system-error', 'remote-storage-full', 'local-delivery-failed', 'smtp-syntax-error',
   'delivery-expired', 'delivery-delayed',
   // sending service

@@ -1,0 +1,46 @@
+/** The prefilter: literal anchors derived from each pattern, found with one Aho–Corasick pass. */
+import { literalAnchors, AnchorIndex, compileRules, mayMatch, anchorsIn, candidateRules } from '../../src/classify/matcher';
+import { RULES } from '../../src/kb/rules';
+import { normalise } from '../../src/classify/evidence';
+
+describe('literalAnchors', () => {
+  it('takes the longest required literal of each top-level alternative', () => {
+    expect(literalAnchors(/user unknown|no such user/)).toEqual(['user unknown', 'no such user']);
+    expect(literalAnchors(/mailbox (?:is )?full/)).toEqual(['mailbox ']);
+    expect(literalAnchors(/relay(?:ing)? denied/)).toEqual([' denied']);
+    expect(literalAnchors(/non-?existent user/)).toEqual(['existent user']);
+    expect(literalAnchors(/spf\.pobox\.com/)).toEqual(['spf.pobox.com']);
+    expect(literalAnchors(/\bib\d{3}\b/)).toBeNull(); // no literal of three characters: always tested
+    expect(literalAnchors(/ab|long enough/)).toBeNull();
+  });
+
+  it('never filters out a text the pattern matches (checked on every rule example)', () => {
+    const table = compileRules(RULES);
+    for (const c of table.rules) {
+      const text = normalise(c.rule.example);
+      if (!c.rule.pattern.test(text)) continue;
+      expect({ id: c.rule.id, may: mayMatch(c, anchorsIn(table, text)) }).toEqual({ id: c.rule.id, may: true });
+      expect(candidateRules(table, [text])).toContain(c.index);
+    }
+  });
+});
+
+describe('AnchorIndex', () => {
+  it('skips unrelated rules: a short unrelated text leaves only the always-tested ones', () => {
+    const table = compileRules(RULES);
+    expect(candidateRules(table, ['hello world']).length).toBe(table.unanchored.length);
+  });
+
+  it('finds every anchor that occurs, overlapping ones included', () => {
+    const idx = new AnchorIndex();
+    const ids = ['he', 'she', 'his', 'hers', 'user unknown', 'unknown'].map((a) => idx.add(a));
+    idx.build();
+    const seen = new Set<number>();
+    idx.scan('ushers: user unknown', (id) => seen.add(id));
+    expect(ids.map((id) => seen.has(id))).toEqual([true, true, false, true, true, true]);
+    const none = new Set<number>();
+    idx.scan('nothing at all', (id) => none.add(id));
+    expect(none.size).toBe(0);
+    expect(idx.add('she')).toBe(ids[1]);
+  });
+});
