@@ -58,10 +58,17 @@ export function parseCommand(input: string): Command {
     case 'probe': case 'check':
       return rest.length ? parseProbeArgs(rest) : { kind: 'usage', message: PROBE_USAGE };
     default:
-      // A bare target: `/smtpcheck example.com`.
-      if (rest.every((w) => w.startsWith('--') || /^\d+$/.test(w) || w.includes('@')) && !/\s{2,}|\n/.test(text)) return parseProbeArgs([head, ...rest]);
+      // A bare target: `/smtpcheck example.com`. Only words shaped like a host, IP or address count,
+      // so a chatty "hello" in a thread is not mistaken for a host to probe.
+      if (looksLikeTarget(head) && rest.every((w) => w.startsWith('-') || /^\d+$/.test(w) || w.includes('@'))) return parseProbeArgs([head, ...rest]);
       return { kind: 'usage', message: PROBE_USAGE };
   }
+}
+
+/** host.name, host:port, [v6]:port, an IPv4/IPv6 literal, or user@domain. */
+export function looksLikeTarget(word: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(word) || /^\[[0-9a-f:.]+\](:\d+)?$/i.test(word)
+    || /^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?(:\d+)?$/i.test(word) || /^[0-9a-f]*:[0-9a-f:.]+$/i.test(word);
 }
 
 function parseProbeArgs(words: string[]): Command {
