@@ -33,7 +33,7 @@ export const SYMPTOM_CANDIDATES: SymptomCandidates[] = [
     candidates: [
       {
         cause: 'outbound-auth-mismatch', weight: 30, boostWhen: AUTH_TEXT,
-        tellApart: 'Queue properties say "The remote SMTP service rejected AUTH negotiation" (Exchange 2003), or LastError/the log says "failed to authenticate", "no mechanism available", "did not advertise AUTH"; `smtpcheck probe <next hop>` shows no AUTH offered (or AUTH only after STARTTLS). The virtual server/connector Outbound Security (or SmartHostAuthMechanism) is not Anonymous/None.',
+        tellApart: 'Queue properties say "The remote SMTP service rejected AUTH negotiation" (Exchange 2003), or LastError/the log says "failed to authenticate", "no mechanism available", "did not advertise AUTH"; `smtpcheck probe <next hop>` shows no AUTH offered (or AUTH only after STARTTLS), as does the Exchange send protocol log (`-ProtocolLoggingLevel Verbose`). The virtual server/connector Outbound Security (or SmartHostAuthMechanism on a smart-host connector) is not Anonymous/None.',
       },
       {
         cause: 'connection-timeout', weight: 20, boostWhen: TIMEOUT_TEXT,

@@ -22,7 +22,7 @@ export const PLATFORM_INFO: Readonly<Record<Platform, PlatformInfo>> = {
   'exchange-onprem': {
     name: 'Exchange Server (on-premises)',
     versions: 'Exchange 2007, 2010, 2013, 2016, 2019 and Subscription Edition',
-    adminTool: 'Exchange Management Shell and the Exchange admin center (EAC)',
+    adminTool: 'Exchange Management Shell, the Exchange admin center (EAC, 2013 and later) and the Exchange Management Console (2007/2010)',
   },
   'exchange-online': {
     name: 'Exchange Online (Microsoft 365)',

@@ -140,6 +140,35 @@ describe('cause catalogue: the story cause (outbound-auth-mismatch)', () => {
     expect(text('sendmail')).toMatch(/AuthInfo:smtp\.example\.net/);
   });
 
+  test('Exchange 2007–SE: DNS routing is switched without clearing smart hosts on the same line (docs: SmartHosts needs DNSRoutingEnabled $false)', () => {
+    const ex = text('exchange-onprem');
+    expect(ex).toContain('`Set-SendConnector "<name>" -DNSRoutingEnabled $true`');
+    expect(ex).not.toMatch(/-DNSRoutingEnabled \$true[^`]*-SmartHosts/);
+    expect(ex).not.toContain('-SmartHosts $null');
+  });
+
+  test('Exchange 2007–SE: protocol log, retry of every Retry queue, resubmit after a routing change, 2007/2010 cmdlet names', () => {
+    const ex = text('exchange-onprem');
+    expect(ex).toContain('-ProtocolLoggingLevel Verbose');
+    expect(ex).toContain('SendProtocolLogPath');
+    expect(ex).toContain(`Retry-Queue -Filter "Status -eq 'Retry'"`);
+    expect(ex).toContain('-Resubmit $true');
+    expect(ex).toMatch(/Exchange 2007\/2010: `Get-TransportServer`/);
+    expect(ex).toMatch(/Hub Transport → Send Connectors/);
+    expect(ex).toMatch(/`ExternalAuthoritative` only for a link secured by other means/);
+  });
+
+  test('Exchange 2003, Postfix and Exim: a way to see the AUTH exchange itself', () => {
+    expect(text('exchange-2003')).toMatch(/General → Enable logging/);
+    expect(text('postfix')).toContain("debug_peer_list = smtp.example.net");
+    expect(text('exim')).toContain('exim -d -M <message-id>');
+  });
+
+  test('Google Workspace: SMTP relay path uses the current Admin console labels', () => {
+    expect(text('google-workspace')).toContain('Apps → Google Workspace → Gmail → Routing → SMTP relay service');
+    expect(text('google-workspace')).toMatch(/Require SMTP Authentication/);
+  });
+
   test('confirmed on the remote host by auth-not-offered / auth-only-after-starttls, and platform steps stand alone', () => {
     expect(c.confirmBy).toMatchObject({ target: 'remote-host', findings: ['auth-not-offered', 'auth-only-after-starttls'] });
     expect(c.completeSteps).toEqual(expect.arrayContaining(['exchange-2003', 'exchange-onprem', 'postfix']));
@@ -167,6 +196,61 @@ describe('cause catalogue: platform coverage follows who acts', () => {
     for (const id of BRIEF_FINDING_IDS) expect(Object.keys(FINDING_DEFAULTS)).toContain(id);
     const urls = Object.values(REF);
     expect(new Set(urls).size).toBe(urls.length);
+  });
+});
+
+describe('cause catalogue: commands use names and values the products accept', () => {
+  const allSteps = CAUSE_LIST.flatMap((c) => Object.entries(c.steps).flatMap(([p, steps]) => steps!.map((step) => ({ id: c.id, p, step }))));
+  const exchangeSteps = allSteps.filter((x) => x.p === 'exchange-onprem' || x.p === 'generic');
+  const onlySteps = (re: RegExp) => allSteps.filter((x) => re.test(x.step));
+
+  test('-SmartHostAuthMechanism values are the five the Set-SendConnector reference lists', () => {
+    const allowed = ['None', 'BasicAuth', 'BasicAuthRequireTLS', 'ExchangeServer', 'ExternalAuthoritative'];
+    const used = allSteps.flatMap((x) => [...x.step.matchAll(/-SmartHostAuthMechanism (\w+)/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(3);
+    for (const v of used) expect(allowed).toContain(v);
+  });
+
+  test('-TlsSettings / -TlsAuthLevel values are EncryptionOnly, CertificateValidation or DomainValidation', () => {
+    const used = allSteps.flatMap((x) => [...x.step.matchAll(/-Tls(?:Settings|AuthLevel) (\w+)/g)].map((m) => m[1]));
+    for (const v of used) expect(['EncryptionOnly', 'CertificateValidation', 'DomainValidation']).toContain(v);
+  });
+
+  test('no step sets SmartHosts to $null, and Get-SendConnector never takes a wildcard identity', () => {
+    for (const x of allSteps) {
+      expect(x.step).not.toContain('-SmartHosts $null');
+      expect(x.step).not.toMatch(/Get-SendConnector "[^"]*\*"/);
+    }
+  });
+
+  test('every Exchange 2007–SE step that uses *-TransportService also names the 2007/2010 cmdlet', () => {
+    const uses = exchangeSteps.filter((x) => /(?:Get|Set)-TransportService/.test(x.step));
+    expect(uses.length).toBeGreaterThan(2);
+    for (const x of uses) expect(`${x.id}: ${x.step}`).toMatch(/TransportServer/);
+  });
+
+  test('the Postfix wrapper-mode step also requires encryption (postconf(5): smtp_tls_wrappermode needs encrypt)', () => {
+    for (const x of onlySteps(/smtp_tls_wrappermode/)) expect(x.step).toContain('smtp_tls_security_level = encrypt');
+  });
+
+  // postconf(5) is the authority for parameter names; use the installed Postfix when there is one.
+  const postconfDefaults = (() => {
+    try {
+      return require('node:child_process').execFileSync('postconf', ['-d'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }) as string;
+    } catch {
+      return '';
+    }
+  })();
+  const knownPostfixParameters = new Set(postconfDefaults.split('\n').map((l) => l.split(' =')[0]).filter(Boolean));
+  (postconfDefaults ? test : test.skip)('every Postfix parameter set with postconf -e exists in this Postfix (postconf -d)', () => {
+    const names = allSteps
+      .filter((x) => x.p === 'postfix' || x.p === 'generic')
+      .flatMap((x) => [...x.step.matchAll(/postconf -e ([^`]+)`/g)].flatMap((m) => [...m[1].matchAll(/'([a-z0-9_]+) =/g)].map((n) => n[1])));
+    // `postconf name1 name2` (show current values) must name real parameters too.
+    names.push(...allSteps.flatMap((x) => [...x.step.matchAll(/`postconf ((?:[a-z][a-z0-9_]+ ?)+)`/g)].flatMap((m) => m[1].trim().split(' '))));
+    expect(names.length).toBeGreaterThan(15);
+    // Master.cf service parameters (slow_*) are derived from a transport name, not listed by postconf -d.
+    for (const n of names.filter((n) => !n.startsWith('slow_'))) expect(knownPostfixParameters).toContain(n);
   });
 });
 

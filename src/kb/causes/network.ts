@@ -66,7 +66,7 @@ export const NETWORK_CAUSES: Cause[] = [
         'Your server keeps retrying by itself until the queue lifetime runs out.',
       ],
       'exchange-onprem': [
-        'Recipient side: check the Front End Transport service is running (`Get-Service MSExchangeFrontEndTransport`) and that a Receive connector listens on port 25 for all addresses: `Get-ReceiveConnector | fl Name,Bindings,RemoteIPRanges`.',
+        'Recipient side: check the transport service that receives internet mail is running (`Get-Service MSExchangeFrontEndTransport` on Exchange 2013 and later, `Get-Service MSExchangeTransport` on 2007/2010) and that a Receive connector listens on port 25 for all addresses: `Get-ReceiveConnector | fl Name,Bindings,RemoteIPRanges`.',
       ],
       postfix: [
         'Recipient side: `systemctl status postfix`, `ss -ltnp | grep \':25 \'`; `postconf inet_interfaces` must not be `loopback-only` or 127.0.0.1 on a server that receives from the internet.',
@@ -101,10 +101,10 @@ export const NETWORK_CAUSES: Cause[] = [
         'Your server keeps retrying until the queue lifetime runs out; nothing needs resending until then.',
       ],
       'exchange-onprem': [
-        'List the affected queues: `Get-Queue | ft Identity,NextHopDomain,Status,MessageCount,LastError -AutoSize`; then `Test-NetConnection <mx host> -Port 25` from the transport server.',
+        'Sender side: list the affected queues: `Get-Queue | ft Identity,NextHopDomain,Status,MessageCount,LastError -AutoSize`; then `Test-NetConnection <mx host> -Port 25` from the transport server.',
       ],
       postfix: [
-        '`postqueue -p` shows "connect to <host>[<ip>]:25: Connection timed out" per message; test with `nc -vz -w 10 <host> 25` from the server.',
+        'Sender side: `postqueue -p` shows "connect to <host>[<ip>]:25: Connection timed out" per message; test with `nc -vz -w 10 <host> 25` from the server.',
       ],
     },
     confirmBy: {
@@ -118,7 +118,7 @@ export const NETWORK_CAUSES: Cause[] = [
     id: 'port25-blocked',
     title: 'Outbound port 25 is blocked on the sending network',
     summary:
-      'Your internet or hosting provider (or your own firewall) blocks outgoing connections to port 25, so your server cannot reach any recipient\'s mail server. Google Cloud always blocks it, AWS and Azure restrict it by default, and many home and small-business ISPs do the same to stop spam.',
+      'Your internet or hosting provider (or your own firewall) blocks outgoing connections to port 25, so your server cannot reach any recipient\'s mail server. Google Cloud blocks it, AWS and Azure restrict it by default, and many home and small-business ISPs do the same to stop spam.',
     reason: 'networkerror',
     hard: false,
     actor: 'sender-admin',
@@ -127,7 +127,7 @@ export const NETWORK_CAUSES: Cause[] = [
       generic: [
         'Confirm from the sending server: `Test-NetConnection gmail-smtp-in.l.google.com -Port 25` (Windows) or `nc -vz -w 10 gmail-smtp-in.l.google.com 25` times out, while port 587 to a mail provider (e.g. smtp.office365.com) connects.',
         'Check your own firewall\'s outbound rules for port 25 first.',
-        'Ask the provider to lift the block if it can (AWS: the port-25 removal request form; Azure: only some subscription types); Google Cloud never allows it.',
+        'Ask the provider to lift the block if it can (AWS: the port-25 removal request form; Azure: only some subscription types); on Google Cloud plan on a relay over 587 or 465, as its sending-mail guide does.',
         'Otherwise relay all outbound mail through an authenticated smart host on port 587 or 465 (your ISP\'s, your mail provider\'s, or a relay service) — steps per platform below.',
       ],
     },
@@ -153,7 +153,7 @@ export const NETWORK_CAUSES: Cause[] = [
         'Once DNS works, retry the queue.',
       ],
       'exchange-onprem': [
-        'Check what the transport uses: `Get-TransportService | fl Name,*DNS*`. To use specific resolvers for internet mail: `Set-TransportService <server> -ExternalDNSAdapterEnabled $false -ExternalDNSServers <ip1>,<ip2>` and `Set-SendConnector "<name>" -UseExternalDNSServersEnabled $true`, then `Restart-Service MSExchangeTransport`.',
+        'Check what the transport uses: `Get-TransportService | fl Name,*DNS*` (Exchange 2007/2010: `Get-TransportServer`). To use specific resolvers for internet mail: `Set-TransportService <server> -ExternalDNSAdapterEnabled $false -ExternalDNSServers <ip1>,<ip2>` and `Set-SendConnector "<name>" -UseExternalDNSServersEnabled $true`, then `Restart-Service MSExchangeTransport`.',
       ],
       'exchange-2003': [
         'Default SMTP Virtual Server → Properties → Delivery → Advanced → Configure (External DNS Servers): list resolvers that can resolve internet names, then restart the virtual server.',
@@ -231,13 +231,13 @@ export const NETWORK_CAUSES: Cause[] = [
         'Nothing is lost: the refused messages are retried. To stop the errors, lower the number of parallel connections your server opens to that destination.',
       ],
       'exchange-onprem': [
-        'Lower the per-domain connections: `Set-TransportService <server> -MaxPerDomainOutboundConnections 5` (default 20).',
+        'Lower the per-domain connections: `Set-TransportService <server> -MaxPerDomainOutboundConnections 5` (Exchange 2007/2010: `Set-TransportServer`; the default is 20 on older versions, 40 on current ones — check it with `Get-TransportService | fl MaxPerDomainOutboundConnections`).',
       ],
       'exchange-2003': [
         'Default SMTP Virtual Server → Properties → Delivery → Outbound connections: tick "Limit number of connections per domain" and set a small number.',
       ],
       postfix: [
-        'Send that destination through a slower transport: in master.cf copy the smtp line as `slow unix - - n - - smtp`, set `slow_destination_concurrency_limit = 2` in main.cf, map `<domain> slow:` in `transport_maps`, then `postmap` and `postfix reload`.',
+        'Send that destination through a slower transport: in master.cf copy the smtp line as `slow unix - - n - - smtp`, set `slow_destination_concurrency_limit = 2` in main.cf, put `<domain> slow:` in /etc/postfix/transport with `transport_maps = hash:/etc/postfix/transport`, then `postmap /etc/postfix/transport` and `postfix reload`.',
       ],
     },
     references: [REF.rfc5321, REF.psSetTransportService, REF.pfPostconf],
@@ -257,10 +257,10 @@ export const NETWORK_CAUSES: Cause[] = [
         'If a normal volume is being limited, look at your reputation (Google Postmaster Tools, Microsoft SNDS) and authentication.',
       ],
       postfix: [
-        'Pace one destination: a dedicated transport with `slow_destination_rate_delay = 1s` (and `slow_destination_concurrency_limit = 1`) mapped in `transport_maps`, then `postfix reload`.',
+        'Pace one destination: a dedicated `slow` transport in master.cf with `slow_destination_rate_delay = 1s` (and `slow_destination_concurrency_limit = 1`), mapped with `<domain> slow:` in the `transport_maps` table (`postmap` it), then `postfix reload`.',
       ],
       'exchange-onprem': [
-        'Lower parallelism to the destination: `Set-TransportService <server> -MaxPerDomainOutboundConnections 5`.',
+        'Lower parallelism to the destination: `Set-TransportService <server> -MaxPerDomainOutboundConnections 5` (Exchange 2007/2010: `Set-TransportServer`). It applies to every domain, so keep it moderate.',
       ],
     },
     references: [REF.gSmtpErrors, REF.olcPostmaster, REF.yErrors, REF.sesQuota],

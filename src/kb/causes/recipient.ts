@@ -55,7 +55,7 @@ export const RECIPIENT_CAUSES: Cause[] = [
         'If every external domain fails this way, the problem is your own DNS resolver, not the recipients (see "DNS lookup for the destination failed").',
       ],
       'exchange-onprem': [
-        'If the domain resolves from another network but the queue says `SMTPSEND.DNS.NonExistentDomain`, check the transport server\'s DNS: `Get-TransportService | fl Name,*DNS*` and the DNS servers on its network adapter.',
+        'If the domain resolves from another network but the queue says `SMTPSEND.DNS.NonExistentDomain`, check the transport server\'s DNS: `Get-TransportService | fl Name,*DNS*` (Exchange 2007/2010: `Get-TransportServer`) and the DNS servers on its network adapter.',
       ],
     },
     confirmBy: {
@@ -101,7 +101,7 @@ export const RECIPIENT_CAUSES: Cause[] = [
         'For a leaver, convert the mailbox to a shared mailbox (`Set-Mailbox <user> -Type Shared`) or forward it: `Set-Mailbox <user> -ForwardingSmtpAddress <new address> -DeliverToMailboxAndForward $true`.',
       ],
       'exchange-onprem': [
-        'Recipient side: find disconnected mailboxes with `Get-MailboxDatabase | Get-MailboxStatistics | where DisconnectReason -ne $null | ft DisplayName,Database,DisconnectReason`.',
+        'Recipient side: find disconnected mailboxes with `Get-MailboxDatabase | Get-MailboxStatistics | where {$_.DisconnectReason -ne $null} | ft DisplayName,Database,DisconnectReason`.',
         'Reconnect it to its account: `Connect-Mailbox -Identity "<display name>" -Database "<database>" -User <account>`, or give the address to another mailbox as a proxy address.',
       ],
       'google-workspace': [
@@ -190,7 +190,7 @@ export const RECIPIENT_CAUSES: Cause[] = [
         'If the group is in your own organisation and should receive outside mail, use your platform\'s steps.',
       ],
       'exchange-online': [
-        'Recipient side: Exchange admin center → Recipients → Groups → the group → Settings: turn on "Allow external senders to email this group".',
+        'Recipient side: Exchange admin center → Recipients → Groups → the group. A Microsoft 365 group: Settings → "Allow external senders to email this group". A distribution list: Settings → Delivery management → allow senders inside and outside the organisation.',
         'Or in PowerShell: `Set-DistributionGroup <group> -RequireSenderAuthenticationEnabled $false` (Microsoft 365 groups: `Set-UnifiedGroup <group> -RequireSenderAuthenticationEnabled $false`; mailboxes: `Set-Mailbox <user> -RequireSenderAuthenticationEnabled $false`).',
       ],
       'exchange-onprem': [

@@ -63,8 +63,11 @@ export const REF = {
   psSetInboundConnector: 'https://learn.microsoft.com/powershell/module/exchange/set-inboundconnector',
   psValidateOutboundConnector: 'https://learn.microsoft.com/powershell/module/exchange/validate-outboundconnector',
   psSetTransportService: 'https://learn.microsoft.com/powershell/module/exchange/set-transportservice',
+  psRetryQueue: 'https://learn.microsoft.com/powershell/module/exchange/retry-queue',
   psSetHostedOutboundSpamFilterPolicy: 'https://learn.microsoft.com/powershell/module/exchange/set-hostedoutboundspamfilterpolicy',
   kb329061: 'https://mskb.pkisolutions.com/kb/329061', // Exchange 2003: TLS ticked on a connector for all domains
+  msExchTls: 'https://learn.microsoft.com/exchange/plan-and-deploy/post-installation-tasks/security-best-practices/exchange-tls-configuration', // Exchange Server TLS configuration best practices
+  kb3029667: 'https://support.microsoft.com/topic/smtp-is-not-transported-over-tls-1-1-or-tls-1-2-protocol-in-an-exchange-server-2010-environment-3fcc404a-012b-fc59-e8fc-c396fece971b', // Exchange 2010 SP3 RU9: SMTP beyond TLS 1.0
   azurePort25: 'https://learn.microsoft.com/azure/virtual-network/troubleshoot-outbound-smtp-connectivity',
   olcPostmaster: 'https://substrate.office.com/ip-domain-management-snds/Postmaster/Troubleshooting',
   olc515: 'https://support.microsoft.com/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef',

@@ -196,7 +196,7 @@ export const REPUTATION_CAUSES: Cause[] = [
         'Prefer IPv4: `postconf -e \'smtp_address_preference = ipv4\'`, or stop using IPv6 for mail with `postconf -e \'inet_protocols = ipv4\'` and `postfix stop && postfix start`.',
       ],
       exim: [
-        'Stop looking up IPv6 addresses for delivery with `dns_ipv4_lookup = *` in the main configuration (or only for the affected domains), then restart Exim.',
+        'Deliver over IPv4 only: `disable_ipv6 = true` in the main configuration, or `dns_ipv4_lookup = <host list>` so Exim looks up only A records for the listed mail-server names (it matches the MX host names, e.g. `*.example.net`, not the recipient domain); then restart Exim.',
       ],
     },
     references: [REF.msNdr, REF.gSenderGuidelines, REF.pfPostconf],

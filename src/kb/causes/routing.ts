@@ -21,12 +21,12 @@ export const ROUTING_CAUSES: Cause[] = [
         'For your server\'s smart host: confirm the smart host still relays for your IP or account, and that your connector points at the right host.',
       ],
       'exchange-onprem': [
-        'Let a device relay anonymously through a dedicated Receive connector limited to its IP: `New-ReceiveConnector -Name "Relay <device>" -TransportRole FrontendTransport -Custom -Bindings 0.0.0.0:25 -RemoteIpRanges <device IP>`.',
-        'Then `Set-ReceiveConnector "Relay <device>" -PermissionGroups AnonymousUsers` and `Get-ReceiveConnector "Relay <device>" | Add-ADPermission -User "NT AUTHORITY\\ANONYMOUS LOGON" -ExtendedRights "Ms-Exch-SMTP-Accept-Any-Recipient"`.',
+        'As the relay: let a device relay anonymously through a dedicated Receive connector limited to its IP: `New-ReceiveConnector -Name "Relay <device>" -TransportRole FrontendTransport -Custom -Bindings 0.0.0.0:25 -RemoteIpRanges <device IP>` (Exchange 2013 and later; on 2007/2010 leave out `-TransportRole` and add `-Server <hub server>`).',
+        'Then `Set-ReceiveConnector "<server>\\Relay <device>" -PermissionGroups AnonymousUsers` and `Get-ReceiveConnector "<server>\\Relay <device>" | Add-ADPermission -User "NT AUTHORITY\\ANONYMOUS LOGON" -ExtendedRights "Ms-Exch-SMTP-Accept-Any-Recipient"`. Keep RemoteIPRanges to the device addresses only: anyone in that range can relay.',
         'If your own Send connector forwards to a smart host that refuses, check `Get-SendConnector | fl Name,DNSRoutingEnabled,SmartHosts,SmartHostAuthMechanism` against what the smart host expects.',
       ],
       'exchange-2003': [
-        'Default SMTP Virtual Server → Properties → Access → Relay: choose "Only the list below", add the device\'s IP, and keep "Allow all computers which successfully authenticate to relay" ticked.',
+        'As the relay: Default SMTP Virtual Server → Properties → Access → Relay: choose "Only the list below", add the device\'s IP, and keep "Allow all computers which successfully authenticate to relay" ticked.',
       ],
       'exchange-online': [
         'Devices and applications have three options: SMTP AUTH to smtp.office365.com port 587 with a licensed mailbox; direct send to your MX (internal recipients only); or relay through an inbound connector from your static IP (Exchange admin center → Mail flow → Connectors → from "Your organization\'s email server", identified by IP or certificate).',
@@ -65,7 +65,7 @@ export const ROUTING_CAUSES: Cause[] = [
         'Update it to match: `Set-InboundConnector "<name>" -SenderIPAddresses <public IP>` or `-TlsSenderCertificateName <name on the certificate>` (Exchange admin center → Mail flow → Connectors).',
       ],
       'exchange-onprem': [
-        'Make sure the Send connector to Microsoft 365 presents the certificate the inbound connector expects: `Get-SendConnector "Outbound to Office 365*" | fl Name,TlsCertificateName,Fqdn`; after renewing the certificate, rerun the Hybrid Configuration Wizard.',
+        'Make sure the Send connector to Microsoft 365 presents the certificate the inbound connector expects: `Get-SendConnector | where {$_.Name -like "Outbound to Office 365*"} | fl Name,TlsCertificateName,Fqdn` (the cmdlet\'s -Identity takes no wildcards); after renewing the certificate, rerun the Hybrid Configuration Wizard.',
       ],
     },
     references: [REF.ms5764, REF.psSetInboundConnector, REF.msPrinters],

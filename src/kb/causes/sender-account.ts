@@ -123,7 +123,7 @@ export const SENDER_ACCOUNT_CAUSES: Cause[] = [
         'Exchange Online allows about 10,000 recipients per day and 30 messages per minute per mailbox; a user over it gets 5.2.2 "submission quota exceeded". If the volume is unexplained, check for compromise (Defender portal → Review → Restricted entities).',
       ],
       'google-workspace': [
-        'Google Workspace limits each user to about 2,000 messages per day (and the SMTP relay service to about 10,000 recipients per user per day); the limit lifts within 24 hours.',
+        'Google Workspace limits each user to about 2,000 messages per day; the SMTP relay service to 10,000 messages and 10,000 unique recipients per user per 24 hours ("550 5.4.5 Daily SMTP relay limit exceeded for user"). The limit lifts within 24 hours.',
       ],
     },
     references: [REF.msQuota, REF.gSmtpErrors, REF.sesQuota],
@@ -144,7 +144,7 @@ export const SENDER_ACCOUNT_CAUSES: Cause[] = [
       'exchange-online': [
         'Defender portal → Email & collaboration → Policies & rules → Threat policies → Anti-spam → create a custom outbound policy for the allowed users with "Automatic forwarding rules" set to On.',
         'Or in PowerShell: `New-HostedOutboundSpamFilterPolicy -Name AllowForwarding -AutoForwardingMode On` and `New-HostedOutboundSpamFilterRule -Name AllowForwarding -HostedOutboundSpamFilterPolicy AllowForwarding -From <user>`.',
-        'Also check the remote domain setting: `Get-RemoteDomain | fl Name,AutoForwardEnabled` (false silently drops forwarded mail).',
+        'Also check the remote domain setting: `Get-RemoteDomain | fl Name,AutoForwardEnabled` ($false there blocks automatic forwarding to that domain as well).',
       ],
       'exchange-onprem': [
         'Check `Get-RemoteDomain | fl Name,DomainName,AutoForwardEnabled`; allow forwarding to one partner with a remote domain for it: `New-RemoteDomain -Name Partner -DomainName partner.example` and `Set-RemoteDomain Partner -AutoForwardEnabled $true`.',
@@ -178,7 +178,7 @@ export const SENDER_ACCOUNT_CAUSES: Cause[] = [
         'Active Directory Users and Computers → View → Advanced Features → the mailbox\'s user → Properties → Security → Add the sending account and allow "Send As".',
       ],
       'google-workspace': [
-        'The user adds the address in Gmail → Settings → Accounts → "Send mail as"; for the SMTP relay service, Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service: set "Allowed senders" to include that address.',
+        'The user adds the address in Gmail → Settings → Accounts → "Send mail as". For the SMTP relay service (Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service), "Allowed senders" is a choice: "Only registered Apps users in my domains" refuses addresses that are not Workspace users; "Only addresses in my domains" accepts any address in your domains (a device or app address); "Any addresses" is not recommended.',
       ],
     },
     references: [REF.msNdr, REF.msPrinters, REF.gRelay],

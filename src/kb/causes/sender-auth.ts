@@ -115,7 +115,7 @@ export const SENDER_AUTH_CAUSES: Cause[] = [
         'Give every sending IP a reverse-DNS name that resolves back to it, and send over TLS.',
         'For marketing or subscribed mail, add RFC 8058 one-click unsubscribe (List-Unsubscribe and List-Unsubscribe-Post headers) and honour unsubscribes within two days.',
         'Keep the spam complaint rate below 0.3 % (Google Postmaster Tools shows it) and send only to people who asked for it.',
-        'The bounce\'s code tells which rule failed: Gmail 5.7.26/5.7.27 SPF, 5.7.30 DKIM, 5.7.32 alignment, 5.7.40 no DMARC; Outlook.com 5.7.515.',
+        'The bounce\'s code tells which rule failed: Gmail 5.7.26 neither SPF nor DKIM passed (or DMARC failed), 5.7.27 SPF, 5.7.30 DKIM, 5.7.32 From: not aligned, 5.7.40 no DMARC record; Outlook.com 5.7.515.',
       ],
     },
     confirmBy: {

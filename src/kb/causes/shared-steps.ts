@@ -20,7 +20,7 @@ export const RELAY_VIA_SMART_HOST: PlatformSteps = {
     'Show the Internet Send connector: `Get-SendConnector | fl Name,AddressSpaces,DNSRoutingEnabled,SmartHosts,Port,SmartHostAuthMechanism`.',
     'Point it at the relay: `Set-SendConnector "<name>" -DNSRoutingEnabled $false -SmartHosts smtp.provider.example -Port 587 -SmartHostAuthMechanism BasicAuthRequireTLS -AuthenticationCredential (Get-Credential)` (BasicAuthRequireTLS does STARTTLS before it logs in).',
     'Or in the EAC: mail flow → send connectors → <connector> → edit → delivery → "Route mail through smart hosts", then set the smart host authentication to Basic authentication over TLS with the relay account.',
-    'Retry the waiting queues: `Retry-Queue -Filter "Status -eq \'Retry\'"`.',
+    'Retry the waiting queues and route them again through the new smart host: `Retry-Queue -Filter "Status -eq \'Retry\'" -Resubmit $true`.',
   ],
   postfix: [
     'Set the relay: `postconf -e \'relayhost = [smtp.provider.example]:587\' \'smtp_sasl_auth_enable = yes\' \'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\' \'smtp_sasl_security_options = noanonymous\' \'smtp_tls_security_level = encrypt\'`.',
@@ -75,8 +75,8 @@ export const FIND_LAST_ERROR: PlatformSteps = {
   'exchange-onprem': [
     'List queues with their last error: `Get-Queue | ft Identity,DeliveryType,Status,MessageCount,NextHopDomain,LastError -AutoSize`.',
     'Follow one message: `Get-MessageTrackingLog -Recipients <address> -Start (Get-Date).AddDays(-3) | ft Timestamp,EventId,Source,RecipientStatus -AutoSize`.',
-    'For the full SMTP conversation turn on send protocol logging: `Set-SendConnector "<name>" -ProtocolLoggingLevel Verbose` (logs under the path in `Get-TransportService | fl SendProtocolLogPath`).',
-    'Expiry is `Get-TransportService | fl MessageExpirationTimeout,DelayNotificationTimeout` (defaults 2 days and 4 hours); after fixing the cause run `Retry-Queue -Identity <server>\\<queue>`.',
+    'For the full SMTP conversation turn on send protocol logging: `Set-SendConnector "<name>" -ProtocolLoggingLevel Verbose` (logs under the path in `Get-TransportService | fl SendProtocolLogPath`; Exchange 2007/2010 use `Get-TransportServer`).',
+    'Expiry is `Get-TransportService | fl MessageExpirationTimeout,DelayNotificationTimeout` (defaults 2 days and 4 hours; Exchange 2007/2010: `Get-TransportServer`); after fixing the cause run `Retry-Queue -Identity <server>\\<queue>` (add `-Resubmit $true` if the fix changed routing).',
   ],
   'exchange-online': [
     'Read "Diagnostic information for administrators" in the NDR: the inner text (e.g. `451 4.4.0 Primary target IP address responded with: "…"`) is the real cause.',
@@ -88,7 +88,7 @@ export const FIND_LAST_ERROR: PlatformSteps = {
   ],
   postfix: [
     'Show deferred mail with its reason: `postqueue -p` (the text in parentheses under each message is the last error); the log has it as `status=deferred (…)` in /var/log/mail.log or `journalctl -u postfix`.',
-    'Expiry is `maximal_queue_lifetime` (default 5d) and delay warnings `delay_warning_time`; after fixing the cause flush with `postqueue -f`.',
+    'Expiry is `maximal_queue_lifetime` (default 5d); delay warnings are sent only when `delay_warning_time` is set (default 0h, off). After fixing the cause flush with `postqueue -f`.',
   ],
   exim: [
     'List the queue with `exim -bp`, see one message\'s log with `exim -Mvl <message-id>`, and the retry state of a destination with `exinext <domain>`.',

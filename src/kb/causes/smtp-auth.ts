@@ -29,6 +29,7 @@ export const SMTP_AUTH_CAUSES: Cause[] = [
       ],
       'exchange-2003': [
         'Confirm the cause: Exchange System Manager → Servers → <server> → Protocols → SMTP → Default SMTP Virtual Server → Queues. Remote queues are in Retry; right-click one → Properties and the lower box reads "The remote SMTP service rejected AUTH negotiation" (Microsoft KB 329636).',
+        'To see the exchange itself, turn on protocol logging: Default SMTP Virtual Server → Properties → General → Enable logging (W3C Extended Log File Format). The log (folder SMTPSVC1 under the system LogFiles folder by default) records outbound commands and replies, including the EHLO reply and the AUTH attempt (Microsoft KB 265139).',
         'Delivering to the internet by DNS: right-click Default SMTP Virtual Server → Properties → Delivery tab → Outbound Security → select Anonymous access → OK → OK.',
         'Then each SMTP connector: Administrative Groups → <group> → Routing Groups → <group> → Connectors → right-click the SMTP connector → Properties → Advanced tab → Outbound Security → select Anonymous access → OK → OK. A connector\'s own setting applies to the domains in its address space, so fix every connector, not just the virtual server.',
         'Forwarding through a smart host instead (connector General tab → "Forward all mail through this connector to the following smart hosts"): set the connector\'s Outbound Security to exactly what the smart host requires — Basic authentication with the account it issued (tick TLS encryption if it requires STARTTLS), Integrated Windows Authentication only for another Windows/Exchange host, or Anonymous access if it relays by your IP address.',
@@ -39,11 +40,14 @@ export const SMTP_AUTH_CAUSES: Cause[] = [
       'exchange-onprem': [
         'Look at the queues: `Get-Queue | ft Identity,DeliveryType,Status,MessageCount,NextHopDomain,LastError -AutoSize`. A LastError such as `451 5.7.3 Cannot achieve Exchange Server authentication`, `530 5.7.57 Client not authenticated`, `535 5.7.8`, or event 2003 "failed to authenticate with the remote server" in the Application log means the connector\'s authentication does not match the next hop.',
         'Show the connectors: `Get-SendConnector | fl Name,AddressSpaces,DNSRoutingEnabled,SmartHosts,Port,SmartHostAuthMechanism,RequireTLS,IgnoreSTARTTLS,Fqdn`.',
-        'Internet delivery by MX: `Set-SendConnector "<name>" -DNSRoutingEnabled $true -SmartHosts $null -SmartHostAuthMechanism None` (EAC: mail flow → send connectors → edit → delivery → "MX record associated with recipient domain"). No smart-host authentication applies to DNS delivery.',
-        'Through a smart host: `Set-SendConnector "<name>" -DNSRoutingEnabled $false -SmartHosts <host> -SmartHostAuthMechanism <what the host supports> -AuthenticationCredential (Get-Credential)` — `None` if it relays by your IP, `BasicAuth` for AUTH in clear, `BasicAuthRequireTLS` when it offers AUTH only after STARTTLS (its certificate must carry the smart-host name), `ExchangeServer` only for another Exchange organisation.',
+        'See the conversation itself: `Set-SendConnector "<name>" -ProtocolLoggingLevel Verbose`, retry, and read the newest file under the send protocol log path (`Get-TransportService <server> | fl SendProtocolLogPath`; Exchange 2007/2010: `Get-TransportServer`): it shows the next hop\'s EHLO reply (is AUTH offered?) and its answer to AUTH. Set it back to None afterwards.',
+        'Internet delivery by MX: `Set-SendConnector "<name>" -DNSRoutingEnabled $true` (EAC: mail flow → send connectors → edit → delivery → "MX record associated with recipient domain"). Smart hosts and smart-host authentication are used only when DNSRoutingEnabled is $false, so nothing else needs clearing; to leave no stale login behind, run `-SmartHostAuthMechanism None` first, while the connector still routes to the smart host.',
+        'Through a smart host: `Set-SendConnector "<name>" -DNSRoutingEnabled $false -SmartHosts <host> -SmartHostAuthMechanism <what the host supports>` — `None` if it relays by your IP, `BasicAuth` for AUTH without TLS, `BasicAuthRequireTLS` when it offers AUTH only after STARTTLS (its certificate must carry the smart-host name), `ExchangeServer` only for another Exchange organisation, `ExternalAuthoritative` only for a link secured by other means (IPsec/VPN). The two Basic values also need `-AuthenticationCredential (Get-Credential)`.',
+        'Exchange 2007/2010 console: Organization Configuration → Hub Transport → Send Connectors → the connector → Properties → Network tab → "Route mail through the following smart hosts" → Change (smart host authentication).',
         'Submission-style smart hosts (e.g. smtp.office365.com) listen on port 587: add `-Port 587` with `-SmartHostAuthMechanism BasicAuthRequireTLS`.',
-        'Exchange Basic authentication uses AUTH LOGIN: if the smart host offers only PLAIN or CRAM-MD5, enable LOGIN on it or relay by IP.',
-        'Apply and retry: `Restart-Service MSExchangeTransport` (or wait a few minutes for the change to load), then `Retry-Queue -Identity <server>\\<queue>` for each queue in Retry. Messages that already expired must be resent.',
+        'Exchange\'s Basic authentication is reported to log in with AUTH LOGIN only: if the smart host offers only PLAIN or CRAM-MD5, enable LOGIN on it or have it relay your IP.',
+        'Apply and retry: the change loads within minutes (or `Restart-Service MSExchangeTransport`); then force a connection on every queue in Retry with `Retry-Queue -Filter "Status -eq \'Retry\'"`, or one queue with `Retry-Queue -Identity <server>\\<queue>`. After switching between DNS and smart-host routing add `-Resubmit $true`, so queued mail is routed again with the new settings.',
+        'Messages that already expired (#4.4.7 / 5.4.300 NDR) are no longer queued: users must resend them.',
       ],
       'exchange-online': [
         'Exchange Online outbound connectors cannot log in to a smart host: there is no SMTP AUTH credential setting on them. A smart host that Exchange Online forwards to must accept it by IP address (Microsoft 365\'s published outbound ranges) or by the TLS certificate Exchange Online presents, and relay without AUTH.',
@@ -53,20 +57,22 @@ export const SMTP_AUTH_CAUSES: Cause[] = [
         'Resend messages that already returned a 4.4.7 NDR.',
       ],
       'google-workspace': [
-        'Outbound mail from Gmail to the internet never authenticates to MX servers. If you route outbound mail through your own gateway (Admin console → Apps → Google Workspace → Gmail → Routing → Outbound gateway, or a route to a host defined under Hosts), that gateway must accept Google by IP and relay without SMTP AUTH.',
-        'Devices sending through smtp-relay.gmail.com: Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service — either allow the device\'s IP, or tick "Require SMTP Authentication" and give the device a Workspace account; "Require TLS encryption" means the device must do STARTTLS first.',
+        'Outbound mail from Gmail to the internet never authenticates to MX servers. If you send outbound mail through your own gateway (Admin console → Apps → Google Workspace → Gmail: the Outbound gateway setting, or a Routing setting that uses a route defined under Hosts), that gateway must accept Google by IP and relay without SMTP AUTH.',
+        'Devices sending through smtp-relay.gmail.com: Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service — either allow the device\'s IP, or tick "Require SMTP Authentication" and give the device a Workspace account; SMTP authentication works only over TLS (port 587 with STARTTLS), and "Require TLS encryption" makes TLS mandatory for every connection.',
       ],
       postfix: [
         'Check what Postfix does: `postconf -n | grep -E \'relayhost|smtp_sasl|smtp_tls_security_level\'` and the deferred reason in `postqueue -p` ("offered no compatible authentication mechanisms", "no mechanism available", "SASL authentication failed").',
         'Delivering to recipients\' MX directly: `postconf -e \'smtp_sasl_auth_enable = no\'`. If a relayhost also needs AUTH, keep it on and make sure `smtp_sasl_password_maps` has an entry only for the relayhost: Postfix logs in only to hosts it finds there, but a `static:` map or a catch-all entry makes it try every MX.',
         'Relaying through a smart host: `postconf -e \'relayhost = [smtp.example.net]:587\' \'smtp_sasl_auth_enable = yes\' \'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\'` with `[smtp.example.net]:587 user:password` in /etc/postfix/sasl_passwd (the key must match relayhost exactly), then `postmap /etc/postfix/sasl_passwd`.',
-        'When the smart host offers AUTH only after STARTTLS, or only PLAIN/LOGIN: `postconf -e \'smtp_tls_security_level = encrypt\' \'smtp_sasl_security_options = noanonymous\'` (the default `noplaintext` forbids PLAIN and LOGIN) and install the SASL modules (`libsasl2-modules` on Debian/Ubuntu).',
+        'When the smart host offers AUTH only after STARTTLS, or only PLAIN/LOGIN: `postconf -e \'smtp_tls_security_level = encrypt\' \'smtp_sasl_security_options = noanonymous\'` (the default `noplaintext, noanonymous` forbids PLAIN and LOGIN, and `smtp_sasl_tls_security_options` inherits it) and install the SASL modules (`libsasl2-modules` on Debian/Ubuntu).',
+        'To see the smart host\'s EHLO reply and the AUTH exchange in the mail log, add it temporarily to `debug_peer_list` (`postconf -e \'debug_peer_list = smtp.example.net\'`), reload, retry once, then remove it.',
         '`postfix reload`, then `postqueue -f` to retry the deferred mail now; messages that already bounced must be resent.',
       ],
       exim: [
         'On the smtp transport, `hosts_require_auth` (and `hosts_try_auth`) must name only your smarthost, e.g. `hosts_require_auth = smtp.example.net` on the transport its router uses — never `*` on the transport that delivers to recipients\' MX.',
         'If the smarthost offers AUTH only after TLS, also set `hosts_require_tls = smtp.example.net`, and make sure a client authenticator exists for a mechanism it advertises (`driver = plaintext` with `public_name = PLAIN` or `LOGIN` and `client_send`).',
         'On Debian/Ubuntu the credentials live in /etc/exim4/passwd.client (`smtp.example.net:user:password`); run `update-exim4.conf` and `systemctl restart exim4` after changes.',
+        'To watch one attempt, `exim -d -M <message-id>` delivers that message now with debug output, including the server\'s EHLO reply and the AUTH exchange.',
         'Retry everything now with `exim -qff`; `exinext <domain>` shows when Exim will next try a destination.',
       ],
       sendmail: [
@@ -84,8 +90,8 @@ export const SMTP_AUTH_CAUSES: Cause[] = [
       note: 'The probe shows the next hop\'s EHLO before and after STARTTLS: no AUTH at all means it expects anonymous delivery (or relays by IP); AUTH only after STARTTLS means your side must start TLS before it logs in.',
     },
     references: [
-      REF.rfc4954, REF.psSetSendConnector, REF.msSmartHost, REF.msSendConn, REF.psSetOutboundConnector,
-      REF.ms447, REF.pfSasl, REF.eximSmtpTransport, REF.sendmailAuth,
+      REF.rfc4954, REF.psSetSendConnector, REF.psRetryQueue, REF.msSmartHost, REF.msSendConn, REF.psSetOutboundConnector,
+      REF.ms447, REF.gRelaySetup, REF.pfSasl, REF.eximSmtpTransport, REF.sendmailAuth,
     ],
   },
   {
@@ -209,7 +215,7 @@ export const SMTP_AUTH_CAUSES: Cause[] = [
         'Plain-text mechanisms (PLAIN, LOGIN) usually need STARTTLS first: turn TLS on before authenticating.',
       ],
       'exchange-onprem': [
-        'Exchange Basic authentication uses AUTH LOGIN: if the smart host offers only PLAIN or CRAM-MD5, enable LOGIN on the smart host, or relay by IP with `-SmartHostAuthMechanism None`.',
+        'Exchange\'s Basic authentication is reported to log in with AUTH LOGIN only: if the smart host offers only PLAIN or CRAM-MD5, enable LOGIN on the smart host, or have it relay your IP and set `-SmartHostAuthMechanism None`.',
       ],
       'exchange-2003': [
         'Basic authentication in Exchange 2003 is AUTH LOGIN and Integrated Windows Authentication is NTLM/GSSAPI: the smart host must offer one of them, otherwise have it relay your IP and set Outbound Security to Anonymous access.',
@@ -246,7 +252,7 @@ export const SMTP_AUTH_CAUSES: Cause[] = [
         'SMTP connector → Properties → Advanced → Outbound Security → tick TLS encryption together with Basic authentication. Exchange 2003 only negotiates TLS 1.0, which most providers now refuse.',
       ],
       postfix: [
-        'Require TLS to the relay: `postconf -e \'smtp_tls_security_level = encrypt\'` (or only for it: `[smtp.example.net]:587 encrypt` in `smtp_tls_policy_maps`); for port 465 use `smtp_tls_wrappermode = yes` with `relayhost = [smtp.example.net]:465`. Then `postfix reload`.',
+        'Require TLS to the relay: `postconf -e \'smtp_tls_security_level = encrypt\'` (or only for it: `[smtp.example.net]:587 encrypt` in `smtp_tls_policy_maps`); for port 465 use `smtp_tls_wrappermode = yes` with `relayhost = [smtp.example.net]:465` (wrapper mode also needs `smtp_tls_security_level = encrypt`). Then `postfix reload`.',
       ],
       exim: [
         'Set `hosts_require_tls = <smarthost>` on the smtp transport so Exim always starts TLS there before AUTH.',

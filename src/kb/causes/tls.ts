@@ -17,26 +17,26 @@ export const TLS_CAUSES: Cause[] = [
     steps: {
       generic: [
         'Probe the destination: if STARTTLS is missing from its EHLO reply, tell the recipient\'s administrator to enable it.',
-        'If a probe from outside shows STARTTLS but your server does not see it, a firewall near you rewrites SMTP: turn off its SMTP/ESMTP inspection (on a Cisco ASA: `no inspect esmtp` in the global policy).',
+        'If a probe from outside shows STARTTLS but your server does not see it, a firewall near you rewrites SMTP: turn off its SMTP/ESMTP inspection (on a Cisco ASA: `policy-map global_policy`, `class inspection_default`, `no inspect esmtp`).',
         'If only your own policy demands TLS for every domain, limit mandatory TLS to the partners that need it.',
       ],
       'exchange-2003': [
-        'If your own SMTP connector has TLS encryption ticked (Properties → Advanced → Outbound Security) and its address space is `*`, every domain without TLS fails with "The remote SMTP service does not support TLS": untick it there and create a separate connector, with TLS, only for partner domains that require it (Microsoft KB 329061).',
+        'Sender side: if your own SMTP connector has TLS encryption ticked (Properties → Advanced → Outbound Security) and its address space is `*`, every domain without TLS fails with "The remote SMTP service does not support TLS": untick it there and create a separate connector, with TLS, only for partner domains that require it (Microsoft KB 329061).',
       ],
       'exchange-onprem': [
-        '`Get-SendConnector | fl Name,AddressSpaces,RequireTLS,TlsAuthLevel,TlsDomain`: `RequireTLS $true` on the `*` connector forces TLS for everyone. Set `-RequireTLS $false` there and put mandatory TLS on a connector scoped to the partner domains.',
+        'Sender side: `Get-SendConnector | fl Name,AddressSpaces,RequireTLS,TlsAuthLevel,TlsDomain`: `RequireTLS $true` on the `*` connector forces TLS for everyone. Set `-RequireTLS $false` there and put mandatory TLS on a connector scoped to the partner domains.',
       ],
       'exchange-online': [
-        '`Get-OutboundConnector | fl Name,RecipientDomains,TlsSettings,SmtpDaneMode,MtaStsMode`: a connector with TlsSettings forces TLS for its domains. Failures caused by the recipient\'s DANE (4.7.321) must be fixed by the recipient.',
+        'Sender side: `Get-OutboundConnector | fl Name,RecipientDomains,TlsSettings,SmtpDaneMode,MtaStsMode`: a connector with TlsSettings forces TLS for its domains. Failures caused by the recipient\'s DANE (4.7.321) must be fixed by the recipient.',
       ],
       postfix: [
-        'Check `postconf smtp_tls_security_level smtp_tls_policy_maps`: `encrypt`, `verify`, `secure` and `dane-only` require TLS. If the partner agrees, lower that one domain to `may` in the policy map (`partner.example may`, then `postmap` it) — otherwise they must enable STARTTLS.',
+        'Sender side: check `postconf smtp_tls_security_level smtp_tls_policy_maps`: `encrypt`, `verify`, `secure` and `dane-only` require TLS. If the partner agrees, lower that one domain to `may` in the policy map (`partner.example may`, then `postmap` it) — otherwise they must enable STARTTLS.',
       ],
       exim: [
-        'Check whether `hosts_require_tls` on the smtp transport matches this host; narrow it to the partners that require TLS.',
+        'Sender side: check whether `hosts_require_tls` on the smtp transport matches this host; narrow it to the partners that require TLS.',
       ],
       sendmail: [
-        'Check /etc/mail/access for a `TLS_Srv:<host>` entry (e.g. `ENCR:112`) that demands encryption for this server.',
+        'Sender side: check /etc/mail/access for a `TLS_Srv:<host>` entry (e.g. `ENCR:112`) that demands encryption for this server.',
       ],
     },
     confirmBy: {
@@ -95,7 +95,10 @@ export const TLS_CAUSES: Cause[] = [
         'Exchange 2003 on Windows Server 2003 cannot negotiate TLS 1.2 and no setting adds it: relay outbound mail through a newer server (current Exchange, an Edge/gateway, Postfix) or a provider that accepts your IP without TLS, and plan the migration.',
       ],
       'exchange-onprem': [
-        'Install the current CU/RU and enable TLS 1.2 in Windows: registry `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client` and `…\\Server` with Enabled=1 and DisabledByDefault=0, and .NET `SchUseStrongCrypto`=1 under `HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319`; then reboot. Exchange 2019 on Windows Server 2019 or later has TLS 1.2 on by default.',
+        'Check the version first: Exchange 2013 CU19 / 2016 CU8 and later (and every 2019/SE build) can use TLS 1.2; Exchange 2010 SMTP stays on TLS 1.0 before SP3 Update Rollup 9 (KB 3029667; install the last rollup); Exchange 2007 is not supported with TLS 1.2 — relay its mail through a newer server, as for Exchange 2003.',
+        'Windows Server 2012 and later have TLS 1.2 on in Schannel; Windows Server 2008 R2 needs the keys `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client` and `…\\Server` with Enabled=1 and DisabledByDefault=0.',
+        'For .NET set `SystemDefaultTlsVersions`=1 and `SchUseStrongCrypto`=1 under `HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319` and `HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319` (Microsoft\'s "Exchange Server TLS configuration best practices" lists every key per version), then reboot.',
+        'Confirm with send protocol logging (`Set-SendConnector "<name>" -ProtocolLoggingLevel Verbose`): the log records the protocol each outbound session negotiated.',
       ],
       'exchange-online': [
         'Devices that submit with SMTP AUTH over TLS 1.0/1.1 get 421 4.7.66: update their firmware to TLS 1.2, or move them to direct send or an inbound connector relay.',
@@ -109,7 +112,7 @@ export const TLS_CAUSES: Cause[] = [
       findings: ['tls-legacy-only'],
       note: 'The probe reports the TLS version the server negotiates; a server that speaks only TLS 1.0/1.1 cannot talk to modern senders.',
     },
-    references: [REF.msTlsBlog, REF.msPrinters, REF.pfTls, REF.rfc3207],
+    references: [REF.msTlsBlog, REF.msExchTls, REF.kb3029667, REF.msPrinters, REF.pfTls, REF.rfc3207],
   },
   {
     id: 'tls-cert-invalid',
@@ -127,13 +130,13 @@ export const TLS_CAUSES: Cause[] = [
       ],
       'exchange-onprem': [
         'Recipient side: `Get-ExchangeCertificate | fl Thumbprint,Subject,CertificateDomains,NotAfter,Services`; import the renewed certificate and `Enable-ExchangeCertificate -Thumbprint <thumbprint> -Services SMTP`.',
-        'Sender side: `Get-SendConnector | fl Name,TlsAuthLevel,TlsDomain` — with DomainValidation the TlsDomain must match the partner\'s certificate.',
+        'Sender side: `Get-SendConnector | fl Name,RequireTLS,TlsAuthLevel,TlsDomain` — with DomainValidation the TlsDomain must match the partner\'s certificate (TlsAuthLevel works only with `-RequireTLS $true`, and TlsDomain can be set only with DomainValidation).',
       ],
       'exchange-online': [
         'Sender side: `Get-OutboundConnector | fl Name,TlsSettings,TlsDomain`; with `-TlsSettings DomainValidation` the `-TlsDomain` must match the name on the partner\'s certificate (wildcards such as *.partner.example are allowed).',
       ],
       postfix: [
-        'Recipient side: put the full chain in `smtpd_tls_chain_files` (Postfix 3.4+) or `smtpd_tls_cert_file`, then `postfix reload`.',
+        'Recipient side: `smtpd_tls_chain_files` (Postfix 3.4+) takes a file with the private key followed by the certificate and its intermediates; with the older `smtpd_tls_cert_file` put the intermediates after the server certificate in that file. Then `postfix reload`.',
         'Sender side: with `verify`/`secure` in `smtp_tls_policy_maps`, the `match=` names must cover the partner\'s certificate.',
       ],
       exim: [
