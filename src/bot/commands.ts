@@ -68,7 +68,7 @@ export function parseCommand(input: string): Command {
 /** host.name, host:port, [v6]:port, an IPv4/IPv6 literal, or user@domain. */
 export function looksLikeTarget(word: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(word) || /^\[[0-9a-f:.]+\](:\d+)?$/i.test(word)
-    || /^[a-z0-9_-]+(\.[a-z0-9_-]+)+\.?(:\d+)?$/i.test(word) || /^[0-9a-f]*:[0-9a-f:.]+$/i.test(word);
+    || /^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.(xn--[a-z0-9-]+|[a-z]{2,63})\.?(:\d+)?$/i.test(word) || /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(word) || /^[0-9a-f]*:[0-9a-f:.]+$/i.test(word);
 }
 
 function parseProbeArgs(words: string[]): Command {

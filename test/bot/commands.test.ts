@@ -13,6 +13,9 @@ describe('parseCommand', () => {
     expect(parseCommand('thanks that fixed it')).toMatchObject({ kind: 'usage' });
     expect(looksLikeTarget('hello')).toBe(false);
     expect(looksLikeTarget('192.0.2.7')).toBe(true);
+    expect(looksLikeTarget('192.0.2.7:587')).toBe(true);
+    expect(looksLikeTarget('e.g.')).toBe(false);
+    expect(looksLikeTarget('mx.example.test')).toBe(true);
   });
 
   it('gives usage for broken probe options', () => {
