@@ -13,6 +13,11 @@ export interface ProbeConfig {
   mailFrom: string;
   authUser?: string;
   authPass?: string;
+  /**
+   * Hosts (names as the user types them) the credentials may be sent to, on submission ports only.
+   * Unset or empty: credentials are never sent — they are the bot's own, and any user can name any host.
+   */
+  authHosts?: string[];
   dnsblZones: string[];
   /** Whole-probe budget in ms. */
   timeoutMs: number;
@@ -92,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: env.SMTPCHECK_MAIL_FROM?.trim() || '',
     authUser: env.SMTPCHECK_AUTH_USER?.trim() || undefined,
     authPass: env.SMTPCHECK_AUTH_PASS || undefined,
+    authHosts: list(env, 'SMTPCHECK_AUTH_HOSTS', []).map((h) => h.toLowerCase()),
     dnsblZones: list(env, 'SMTPCHECK_DNSBL_ZONES', DEFAULT_DNSBL_ZONES),
     timeoutMs: int(env, 'SMTPCHECK_PROBE_TIMEOUT_MS', 20000, 1000, 120000),
     allowPrivate: bool(env, 'SMTPCHECK_ALLOW_PRIVATE'),

@@ -56,17 +56,29 @@ export interface CertInfo {
   /** Certificate names cover the host name probed. Reported separately from trust. */
   nameMatches: boolean;
   fingerprint256?: string;
+  /** Subjects from the leaf up to the last certificate the server sent (only when more than one). */
+  chain?: string[];
 }
 
 export interface HostProbe {
   name: string;
   ip: string;
   port: number;
+  /** How the session reached TLS: 'starttls', 'implicit-tls' (port 465) or 'plain' (never upgraded). */
+  mode?: 'starttls' | 'implicit-tls' | 'plain';
   steps: SmtpStep[];
   banner?: string;
+  /** before: EHLO in plaintext; after: EHLO over TLS (after STARTTLS, or the only one on implicit TLS). */
   ehlo: { before?: string[]; after?: string[] };
+  /** Every advertised AUTH mechanism (NTLM, GSSAPI … included), split the same way as `ehlo`. */
   auth: { before?: string[]; after?: string[] };
-  tls?: { protocol?: string; cipher?: string; cert?: CertInfo };
+  tls?: {
+    protocol?: string;
+    cipher?: string;
+    cert?: CertInfo;
+    /** Best protocol of the extra TLS 1.0–1.1 handshake, when that check ran and succeeded. */
+    legacyProtocol?: string;
+  };
   size?: number;
   /** Transcript lines ("S: 220 …", "C: EHLO …"), credentials masked. */
   transcript: string[];
@@ -83,7 +95,18 @@ export interface DnsReport {
   dmarc?: { record?: string; policy?: string; error?: string };
   mtaSts?: { record?: string; policy?: { mode: string; mx: string[]; maxAge?: number }; error?: string };
   tlsRpt?: { record?: string; error?: string };
-  dnsbl?: { ip: string; zone: string; listed: boolean; answer?: string }[];
+  dnsbl?: {
+    ip: string;
+    zone: string;
+    listed: boolean;
+    answer?: string;
+    /** The list's TXT reason, when listed. */
+    reason?: string;
+    /** The list refused to answer (e.g. Spamhaus 127.255.255.x): listing unknown. */
+    refused?: boolean;
+    /** The query failed (timeout, SERVFAIL): listing unknown. */
+    error?: string;
+  }[];
   /** Each lookup with its time, for the transcript and timing view. */
   lookups: { name: string; type: string; ms: number; answer?: string; error?: string }[];
 }
@@ -100,4 +123,19 @@ export interface ProbeReport {
   verdict: string;
   /** Worst outcome over all findings. */
   outcome: Outcome;
+}
+
+/**
+ * Progress of a running probe, for terminals and Slack ("resolving MX…", "mx1 done"). Every event
+ * carries a ready-to-show `message`; the other fields let a renderer do better.
+ */
+export interface ProbeProgress {
+  stage: 'start' | 'dns' | 'smtp' | 'checks' | 'done';
+  message: string;
+  /** Milliseconds since the probe started. */
+  elapsedMs: number;
+  /** `name[ip]:port` when the event is about one host. */
+  host?: string;
+  /** Set on per-host 'smtp' completion and on 'done'. */
+  outcome?: Outcome;
 }
