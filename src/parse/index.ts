@@ -1,6 +1,192 @@
-// STUB — owned by the parse helper.
+/**
+ * parseReport: raw input → ParsedReport. MIME and RFC 3464 first (structure), then the reader
+ * registry (words), merged; one-line errors and auto-replies and feedback reports have their own
+ * short paths. Never throws: anything unexpected becomes a warning and a text-only reading.
+ */
 import type { RawInput } from '../intake';
-import type { ParsedReport } from './types';
-export function parseReport(_raw: RawInput): ParsedReport {
-  throw new Error('parseReport not implemented yet');
+import { findAddresses } from './address';
+import { feedbackRecipients, isJmrpComplaint } from './feedback';
+import { HeaderMap } from './headers';
+import { isAutoReply, isFeedbackReport, kindFromActions, kindFromWords } from './kind';
+import { MIME_LIMITS } from './limits';
+import { readLines } from './line';
+import { mtaFromHints } from './mta-hints';
+import { dedupe, finishFact, mergeFacts } from './merge';
+import { readMessage, splitMailbox, type MimeMessage } from './mime';
+import { originalFromHeaders } from './original';
+import { findInlineDeliveryStatus, parseDeliveryStatus } from './rfc3464';
+import { READERS } from './text';
+import type { Extraction, MessageView, TextReader } from './text/types';
+import type { OriginalMessage, ParsedReport, RecipientFact, ReportKind } from './types';
+
+export type { ParsedReport } from './types';
+
+type Fact = Partial<RecipientFact>;
+
+function toView(msg: MimeMessage): MessageView {
+  return {
+    format: msg.format,
+    headers: msg.headers,
+    subject: msg.headers.get('subject') ?? '',
+    from: msg.headers.get('from') ?? '',
+    body: msg.body,
+    ...(msg.deliveryStatus ? { deliveryStatus: msg.deliveryStatus } : {}),
+    ...(msg.originalHeaders ? { originalHeaders: msg.originalHeaders } : {}),
+  };
+}
+
+/** The first reader that recognises the report and finds something in it. */
+function runReaders(view: MessageView, warnings: string[]): { reader: TextReader; extraction: Extraction } | undefined {
+  for (const reader of READERS) {
+    try {
+      if (!reader.detect(view)) continue;
+      const extraction = reader.extract(view);
+      if (extraction && (extraction.recipients.length || extraction.kind)) return { reader, extraction };
+    } catch {
+      warnings.push(`The ${reader.name} reader could not read this report; other readers were tried.`);
+    }
+  }
+  return undefined;
+}
+
+function mergeOriginal(fromHeaders: OriginalMessage | undefined, visible: OriginalMessage | undefined): OriginalMessage | undefined {
+  if (!fromHeaders) return visible;
+  if (!visible) return fromHeaders;
+  return { ...visible, ...fromHeaders };
+}
+
+/** A short summary of the human text, used as the "diagnostic" of feedback and auto-reply records. */
+function summary(body: string): string {
+  const paragraph = body.split(/\n\s*\n/).find((p) => p.trim()) ?? '';
+  return paragraph.replace(/\s+/g, ' ').trim().slice(0, 1000);
+}
+
+function bounded(text: string): string {
+  return text.length > MIME_LIMITS.maxReportTextChars ? text.slice(0, MIME_LIMITS.maxReportTextChars) : text;
+}
+
+function reportHeaders(msg: MimeMessage): ParsedReport['headers'] {
+  const h = msg.headers;
+  const out: NonNullable<ParsedReport['headers']> = {};
+  const subject = h.get('subject');
+  const from = h.get('from');
+  const date = h.get('date') ?? (msg.format === 'text' ? h.get('sent') : undefined);
+  const id = h.get('message-id');
+  if (subject) out.subject = subject;
+  if (from) out.from = from;
+  if (date) out.date = date;
+  if (id) out.messageId = id.replace(/^<|>$/g, '');
+  return Object.keys(out).length ? out : undefined;
+}
+
+function decide(msg: MimeMessage, view: MessageView, warnings: string[]): ParsedReport {
+  const base = {
+    source: { format: msg.format } as ParsedReport['source'],
+    headers: reportHeaders(msg),
+    text: bounded(msg.body || msg.deliveryStatus || ''),
+    warnings,
+  };
+  let original = originalFromHeaders(msg.originalHeaders);
+
+  // 1. A paste that is only queue/log/reply lines.
+  if (msg.format === 'text') {
+    const lines = readLines(msg.body);
+    if (lines) {
+      return {
+        ...base,
+        kind: lines.kind,
+        source: { format: 'line', ...(lines.mta ? { mta: lines.mta } : {}) },
+        ...(original ? { original } : {}),
+        recipients: lines.recipients.map((f) => finishFact(f, lines.kind)),
+      };
+    }
+  }
+
+  // 2. Feedback reports (ARF, JMRP).
+  if (isFeedbackReport(msg) || isJmrpComplaint(msg)) {
+    return { ...base, kind: 'feedback', source: { ...base.source, mta: 'arf' }, ...(original ? { original } : {}), recipients: feedbackRecipients(msg, summary(msg.body)).map((f) => finishFact(f, 'feedback')) };
+  }
+
+  // 3. Structure (RFC 3464) and words (readers).
+  const dsnText = msg.deliveryStatus ?? findInlineDeliveryStatus(msg.body);
+  const dsn: Fact[] = dsnText ? parseDeliveryStatus(dsnText) : [];
+  const found = runReaders(view, warnings);
+  const extraction = found?.extraction;
+  original = mergeOriginal(original, extraction?.original);
+
+  // 4. Auto-replies: no report structure, no specific reader, auto-reply headers or subject.
+  const specific = found && found.reader.id !== 'rfc3464';
+  if (!dsn.length && !specific && isAutoReply(msg.headers, view.subject) && !/mailer-daemon|postmaster/i.test(view.from) && !msg.headers.has('x-failed-recipients')) {
+    const address = findAddresses(view.from)[0] ?? '';
+    return { ...base, kind: 'autoreply', ...(original ? { original } : {}), recipients: [finishFact({ address, diagnostic: summary(msg.body) }, 'autoreply')] };
+  }
+
+  let facts = dedupe(mergeFacts(dsn, extraction?.recipients ?? []));
+  let kind: ReportKind =
+    kindFromActions(dsn.map((d) => d.action)) ??
+    extraction?.kind ??
+    kindFromWords(msg.body, view.subject) ??
+    (facts.length ? 'bounce' : 'not-a-bounce');
+  if (kind === 'not-a-bounce' && facts.length) kind = 'bounce';
+
+  // A report that failed without naming anyone: the original's recipients are who it was for.
+  if (!facts.length && (kind === 'bounce' || kind === 'delay')) {
+    const to = msg.originalHeaders?.getAll('to').flatMap(findAddresses) ?? [];
+    facts = to.slice(0, 1).map((address) => ({ address, diagnostic: '' }));
+  }
+  if (facts.length > MIME_LIMITS.maxRecipients) {
+    warnings.push(`The report lists ${facts.length} recipients; the first ${MIME_LIMITS.maxRecipients} are shown.`);
+    facts = facts.slice(0, MIME_LIMITS.maxRecipients);
+  }
+  // A specific reader names the system; a bare DSN may still say who wrote it (fields, Received).
+  const generic = !found || found.reader.id === 'rfc3464';
+  const mta = (generic && dsn.length ? mtaFromHints(dsn, msg.headers) : undefined) ?? found?.reader.id ?? (dsn.length ? 'rfc3464' : undefined);
+  return {
+    ...base,
+    kind,
+    source: { ...base.source, ...(mta && kind !== 'not-a-bounce' ? { mta } : {}) },
+    ...(original ? { original } : {}),
+    recipients: facts.map((f) => finishFact(f, kind)),
+  };
+}
+
+function textOnly(bytes: Buffer): MimeMessage {
+  const body = bytes.toString('utf8').replace(/\r\n?/g, '\n');
+  return { format: 'text', headers: new HeaderMap(), body, partTypes: [], warnings: [] };
+}
+
+function parseOne(bytes: Buffer, warnings: string[]): ParsedReport {
+  let msg: MimeMessage;
+  try {
+    msg = readMessage(bytes);
+  } catch {
+    warnings.push('The MIME structure could not be read; the input was read as plain text.');
+    msg = textOnly(bytes);
+  }
+  for (const w of msg.warnings) if (!warnings.includes(w)) warnings.push(w);
+  try {
+    return decide(msg, toView(msg), warnings);
+  } catch {
+    warnings.push('The report could not be fully read; only its text is shown.');
+    return { kind: 'not-a-bounce', source: { format: msg.format }, recipients: [], text: bounded(msg.body), warnings };
+  }
+}
+
+/** Which kind wins when a mailbox holds several reports. */
+const KIND_WEIGHT: Record<ReportKind, number> = { bounce: 5, delay: 4, feedback: 3, autoreply: 2, delivered: 1, 'not-a-bounce': 0 };
+
+/** A Unix mbox with several reports: the first gives headers and text, all give recipients. */
+function parseMailbox(messages: Buffer[], warnings: string[]): ParsedReport {
+  const reports = messages.map((m) => parseOne(m, warnings));
+  const first = reports[0];
+  const kind = reports.map((r) => r.kind).reduce((a, b) => (KIND_WEIGHT[b] > KIND_WEIGHT[a] ? b : a));
+  warnings.push(`The input is a mailbox with ${messages.length} messages; the recipients of all of them are listed.`);
+  return { ...first, kind, recipients: reports.flatMap((r) => r.recipients), warnings };
+}
+
+export function parseReport(raw: RawInput): ParsedReport {
+  const warnings = [...(raw.warnings ?? [])];
+  const mailbox = splitMailbox(raw.bytes);
+  if (mailbox) return parseMailbox(mailbox, warnings);
+  return parseOne(raw.bytes, warnings);
 }

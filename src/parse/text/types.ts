@@ -4,7 +4,7 @@
  * per-recipient facts out of its human-readable text. Readers are data in a registry:
  * a new mail system is one file and one registry line.
  */
-import type { RecipientFact, ReportKind, SourceFormat } from '../types';
+import type { OriginalMessage, RecipientFact, ReportKind, SourceFormat } from '../types';
 
 export interface HeaderView {
   /** First value of a header, unfolded and RFC 2047-decoded; undefined when absent. Names are case-insensitive. */
@@ -35,6 +35,8 @@ export interface Extraction {
   recipients: Partial<RecipientFact>[];
   /** Set when the reader knows better than the generic kind detection (e.g. a delay warning). */
   kind?: ReportKind;
+  /** Facts about the original message that only the visible text gives ("Subject:", "Sent:" lines of a pasted NDR). */
+  original?: OriginalMessage;
 }
 
 export interface TextReader {

@@ -1,0 +1,56 @@
+/**
+ * Content decoding: transfer encodings (base64 via Buffer, quoted-printable via libqp) and charsets
+ * (fast paths for ASCII/UTF-8/Latin-1, iconv-lite and encoding-japanese through libmime otherwise).
+ * Input strings are "binary" (latin1) strings: one char per byte, as the MIME walker holds them.
+ */
+import { decode as qpDecode } from 'libqp';
+import { decode as charsetDecode } from 'libmime/lib/charset.js';
+
+export function decodeTransfer(body: string, encoding: string | undefined): Buffer {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  if (enc === 'base64') return Buffer.from(body, 'base64');
+  if (enc === 'quoted-printable') return qpDecode(body);
+  return Buffer.from(body, 'latin1');
+}
+
+/** Every byte below 0x80? Then the bytes read the same in every ASCII-compatible charset. */
+function isAscii(buf: Buffer): boolean {
+  for (let i = 0; i < buf.length; i++) if (buf[i] > 0x7f) return false;
+  return true;
+}
+
+/** ISO-2022-JP text is 7-bit with ESC sequences; it is often mislabelled (or not labelled at all). */
+function hasIso2022Escapes(buf: Buffer): boolean {
+  const esc = buf.indexOf(0x1b);
+  if (esc < 0 || esc + 2 >= buf.length) return false;
+  return buf[esc + 1] === 0x24 /* $ */ || buf[esc + 1] === 0x28 /* ( */;
+}
+
+const UTF8_NAMES = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'ansi_x3.4-1968', '7bit', '8bit', '']);
+const LATIN1_NAMES = new Set(['iso-8859-1', 'latin1', 'iso_8859-1', 'l1']);
+
+export interface DecodedText {
+  text: string;
+  /** Set when the declared charset could not be honoured. */
+  warning?: string;
+}
+
+export function decodeCharset(buf: Buffer, charset: string | undefined): DecodedText {
+  const cs = (charset ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  if (hasIso2022Escapes(buf) && (UTF8_NAMES.has(cs) || cs.startsWith('iso-2022-jp'))) {
+    return { text: charsetDecode(buf, 'ISO-2022-JP') };
+  }
+  if (isAscii(buf)) return { text: buf.toString('latin1') };
+  if (UTF8_NAMES.has(cs)) {
+    const text = buf.toString('utf8');
+    if (!text.includes('\ufffd')) return { text };
+    // Undeclared or wrongly declared 8-bit text: Windows-1252 is the usual culprit.
+    return { text: charsetDecode(buf, 'windows-1252'), ...(cs ? { warning: `Text declared as ${cs} was not valid ${cs}; read it as Windows-1252.` } : {}) };
+  }
+  if (LATIN1_NAMES.has(cs)) return { text: charsetDecode(buf, 'windows-1252') };
+  try {
+    return { text: charsetDecode(buf, cs) };
+  } catch {
+    return { text: buf.toString('utf8'), warning: `Unknown charset ${cs}; read the text as UTF-8.` };
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Exchange 2000/2003 reports (and the Exchange 2003-era DSN text that older Outlook.com servers wrote):
+ *  - NDR: "Your message did not reach some or all of the intended recipients." … "The following
+ *    recipient(s) could not be reached:" / IMS "did not reach the following recipient(s):", then
+ *    "rcpt on <date>" and indented reason lines ending in "<server #5.1.1>" or "(server #4.4.7)".
+ *  - Delay DSN: "This is an automatically generated Delivery Status Notification. THIS IS A WARNING
+ *    MESSAGE ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE. Delivery to the following recipients has
+ *    been delayed." then the addresses.
+ * Shape: KB 329636 (../shared/seed/), KB 284204 NDR layout; markers as in Sisimai's Lhost/Exchange2003
+ * (BSD-2-Clause).
+ */
+import { normalizeAddress } from '../address';
+import type { OriginalMessage } from '../types';
+import { blocks, joinLines, mentions, section, type Fact, type Marker } from './common';
+import type { MessageView, TextReader } from './types';
+
+const NDR_START = /^[ \t]*(?:The following recipient\(s\) could not be reached:|did not reach the following recipient\(s\):|Your message did not reach some or all of the intended recipients\.?)[ \t]*$/im;
+const NDR_LIST = /^[ \t]*(?:The following recipient\(s\) could not be reached:|did not reach the following recipient\(s\):)[ \t]*$/im;
+const DELAY_START = /^[ \t]*Delivery to the following recipients? (?:has|have) been delayed\.?[ \t]*$/im;
+const FAILED_START = /^[ \t]*Delivery to the following recipients? failed(?: permanently)?\.?[ \t]*$/im;
+const FINGERPRINTS: readonly Marker[] = [
+  ['could not be reached', NDR_START],
+  ['did not reach', NDR_START],
+  ['been delayed', DELAY_START],
+  ['following recipient', FAILED_START],
+  'THIS IS A WARNING MESSAGE ONLY',
+  'MSEXCH:',
+];
+/** "rcpt on <date>" (or a display name when the NDR has no address). */
+const RECIPIENT_ON = /^[ \t]*(\S.*?) on (?:\w{3}, )?\d{1,4}[/ -][^\n]*$|^[ \t]*(\S.*?) on date and time[ \t]*$/;
+
+/** The visible "Subject:/Sent:" lines some NDRs carry about the original message. */
+function visibleOriginal(body: string): OriginalMessage | undefined {
+  const subject = /^[ \t]*Subject:[ \t]*(.+)$/m.exec(body)?.[1]?.trim();
+  const sent = /^[ \t]*Sent:[ \t]*(.+)$/m.exec(body)?.[1]?.trim();
+  const to = /^[ \t]*To:[ \t]*(.+)$/m.exec(body)?.[1]?.trim();
+  const out: OriginalMessage = {};
+  if (subject) out.subject = subject;
+  if (sent) out.date = sent;
+  const toAddr = normalizeAddress(to);
+  if (toAddr) out.to = [toAddr];
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Addresses listed one per line after a marker, up to the first line that is not one (a stray
+ *  line or two before the list is skipped). */
+function listedAddresses(text: string): string[] {
+  const out: string[] = [];
+  let skipped = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t) {
+      if (out.length) break;
+      continue;
+    }
+    const a = t.length <= 512 ? normalizeAddress(t.split(/\s+/)[0]) : '';
+    if (!a) {
+      if (out.length || ++skipped > 2) break;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** "<mail.contoso.com #5.1.1>" / "(server.contoso.com #4.4.7)": the server that wrote the NDR, and the code. */
+const SERVER_CODE = /[<(]([A-Za-z0-9.-]+) #([45]\.\d{1,3}\.\d{1,3})[>)]/;
+
+function ndrBlocks(text: string): Fact[] {
+  return blocks(text, {
+    opener: (line) => {
+      if (line.length > 512 || !line.includes(' on ')) return undefined; // "rcpt on <date>" is short
+      const m = RECIPIENT_ON.exec(line);
+      return m ? [m[1] ?? m[2]] : undefined;
+    },
+    closer: /^_{5,}|^-{5,}/,
+  }).map((b) => {
+    const address = normalizeAddress(b.address);
+    const diagnostic = joinLines(b.lines);
+    const fact: Fact = { address, diagnostic };
+    const server = SERVER_CODE.exec(diagnostic);
+    if (server) fact.reportingMta = server[1].toLowerCase();
+    if (!address && b.address) fact.extensions = { 'X-Display-Name': b.address.trim() };
+    return fact;
+  });
+}
+
+export const exchange2003: TextReader = {
+  id: 'exchange2003',
+  name: 'Exchange Server 2000/2003',
+  detect: (view) => mentions(view, FINGERPRINTS) || /Internet Mail Service/.test(view.headers.get('x-mailer') ?? ''),
+  extract(view: MessageView) {
+    const original = visibleOriginal(view.body);
+    const list = section(view.body, NDR_LIST);
+    if (list !== undefined) {
+      const recipients = ndrBlocks(list);
+      // the NDR is the final word even when the same text also quotes the earlier delay warning
+      if (recipients.length) return { recipients, kind: 'bounce' as const, ...(original ? { original } : {}) };
+    }
+    const delayed = section(view.body, DELAY_START);
+    if (delayed !== undefined) {
+      const recipients: Fact[] = listedAddresses(delayed).map((address) => ({ address, diagnostic: '', action: 'delayed' }));
+      return { recipients, kind: 'delay' as const, ...(original ? { original } : {}) };
+    }
+    const failed = section(view.body, FAILED_START);
+    if (failed !== undefined) {
+      const recipients: Fact[] = listedAddresses(failed).map((address) => ({ address, diagnostic: '' }));
+      if (recipients.length) return { recipients };
+    }
+    return undefined;
+  },
+};
