@@ -5,14 +5,24 @@
  * plaintext, and picks PLAIN when it recognises none of the advertised mechanisms. So the decision is made
  * here from the EHLO the server sent over TLS, before login() is ever called.
  */
+import type { CertInfo } from '../types';
 
 /** Mechanisms nodemailer can run with a user name and password, in our order of preference. */
 const TESTABLE_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
 
 export type AuthPlan = { run: true; method: string } | { run: false; reason: string };
 
-export function planAuthTest(secure: boolean, advertised: string[] | undefined): AuthPlan {
+/**
+ * Credentials go out only over TLS to a certificate that verifies and names the host: over plaintext, or
+ * to an untrusted or misnamed certificate, whoever sits in the middle would receive the bot's password.
+ */
+export function planAuthTest(secure: boolean, advertised: string[] | undefined, cert?: CertInfo): AuthPlan {
   if (!secure) return { run: false, reason: 'credentials were not sent: the session is not encrypted' };
+  if (!cert?.trusted) {
+    const why = cert?.trustError ? ` (${cert.trustError})` : '';
+    return { run: false, reason: `credentials were not sent: the server's certificate is not trusted${why}` };
+  }
+  if (!cert.nameMatches) return { run: false, reason: 'credentials were not sent: the certificate is issued for another host name' };
   if (!advertised || advertised.length === 0) return { run: false, reason: 'credentials were not sent: the server does not offer AUTH' };
   const method = TESTABLE_MECHANISMS.find((m) => advertised.includes(m));
   if (!method) {

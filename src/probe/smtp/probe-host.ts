@@ -126,7 +126,7 @@ async function authTest(
   check: (r: StepResult<void>) => boolean,
 ): Promise<boolean> {
   if (!opts.auth) return true;
-  const plan = planAuthTest(session.conn.secure, facts.ehloAfter?.auth);
+  const plan = planAuthTest(session.conn.secure, facts.ehloAfter?.auth, facts.tls?.cert);
   if (!plan.run) {
     facts.authTest = { status: 'skipped', reason: plan.reason };
     return true;

@@ -18,6 +18,11 @@ function probe(port: number, opts: Partial<SmtpProbeOptions> = {}, name: string 
   return probeSmtpHost({ name, ip: POSTFIX.host, port }, { heloName: HELO, timeoutMs: 10_000, ...opts });
 }
 
+/** The AUTH test only sends credentials to a certificate that verifies: trust the snakeoil and use its name. */
+function probeTrusted(port: number, opts: Partial<SmtpProbeOptions> = {}) {
+  return probe(port, { trustedCa: readFileSync(POSTFIX.certFile, 'utf8'), ...opts }, snakeoilName() ?? POSTFIX.hostname);
+}
+
 describeWithPostfix('Postfix on 127.0.0.1', () => {
   let logStart = 0;
   beforeAll(() => {
@@ -57,14 +62,20 @@ describeWithPostfix('Postfix on 127.0.0.1', () => {
   });
 
   test('AUTH with the sasldb account over TLS → 235; the password appears nowhere', async () => {
-    const r = await probe(POSTFIX.starttlsPort, { auth: POSTFIX.auth });
+    const r = await probeTrusted(POSTFIX.starttlsPort, { auth: POSTFIX.auth });
     expect(finding(r, 'auth-ok').evidence).toBe('235 2.7.0 Authentication successful');
     expect(JSON.stringify(r)).not.toContain(POSTFIX.auth.pass);
     expect(JSON.stringify(r)).not.toContain(Buffer.from(POSTFIX.auth.pass).toString('base64'));
   });
 
+  test('AUTH is skipped, credentials unsent, while the self-signed certificate is not trusted', async () => {
+    const r = await probe(POSTFIX.starttlsPort, { auth: POSTFIX.auth });
+    expect(finding(r, 'auth-skipped').evidence ?? finding(r, 'auth-skipped').title).toMatch(/not trusted/);
+    expect(ids(r)).not.toContain('auth-ok');
+  });
+
   test('AUTH with a wrong password → auth-failed 535 5.7.8', async () => {
-    const r = await probe(POSTFIX.starttlsPort, { auth: { user: POSTFIX.auth.user, pass: 'not-the-password' } });
+    const r = await probeTrusted(POSTFIX.starttlsPort, { auth: { user: POSTFIX.auth.user, pass: 'not-the-password' } });
     const f = finding(r, 'auth-failed');
     expect(f.outcome).toBe('fail');
     expect(f.evidence).toBe('535 5.7.8 Error: authentication failed: authentication failure');
@@ -86,7 +97,7 @@ describeWithPostfix('Postfix on 127.0.0.1', () => {
   });
 
   test('2465: implicit TLS, AUTH offered over TLS, login works', async () => {
-    const r = await probe(POSTFIX.implicitTlsPort, { mode: 'implicit-tls', auth: POSTFIX.auth });
+    const r = await probeTrusted(POSTFIX.implicitTlsPort, { mode: 'implicit-tls', auth: POSTFIX.auth });
     expect(ids(r).slice(0, 3)).toEqual(['connect-ok', 'tls-ok', 'banner-ok']);
     expect(r.host.auth.after).toEqual(['PLAIN', 'LOGIN']);
     expect(ids(r)).toContain('auth-ok');

@@ -71,10 +71,14 @@ describe('usableAddress', () => {
 describe('planAuthTest', () => {
   test('never over plaintext, never without AUTH, only mechanisms nodemailer can run', () => {
     expect(planAuthTest(false, ['PLAIN'])).toEqual({ run: false, reason: expect.stringContaining('not encrypted') });
-    expect(planAuthTest(true, [])).toEqual({ run: false, reason: expect.stringContaining('does not offer AUTH') });
-    expect(planAuthTest(true, ['NTLM', 'GSSAPI'])).toEqual({ run: false, reason: expect.stringContaining('only NTLM GSSAPI') });
-    expect(planAuthTest(true, ['LOGIN', 'PLAIN'])).toEqual({ run: true, method: 'PLAIN' });
-    expect(planAuthTest(true, ['CRAM-MD5', 'LOGIN'])).toEqual({ run: true, method: 'LOGIN' });
+    const good = { trusted: true, nameMatches: true };
+    expect(planAuthTest(true, ['PLAIN'])).toEqual({ run: false, reason: expect.stringContaining('not trusted') });
+    expect(planAuthTest(true, ['PLAIN'], { trusted: false, nameMatches: true, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT' })).toEqual({ run: false, reason: expect.stringContaining('DEPTH_ZERO_SELF_SIGNED_CERT') });
+    expect(planAuthTest(true, ['PLAIN'], { trusted: true, nameMatches: false })).toEqual({ run: false, reason: expect.stringContaining('another host name') });
+    expect(planAuthTest(true, [], good)).toEqual({ run: false, reason: expect.stringContaining('does not offer AUTH') });
+    expect(planAuthTest(true, ['NTLM', 'GSSAPI'], good)).toEqual({ run: false, reason: expect.stringContaining('only NTLM GSSAPI') });
+    expect(planAuthTest(true, ['LOGIN', 'PLAIN'], good)).toEqual({ run: true, method: 'PLAIN' });
+    expect(planAuthTest(true, ['CRAM-MD5', 'LOGIN'], good)).toEqual({ run: true, method: 'LOGIN' });
   });
 });
 
