@@ -21,7 +21,9 @@ export function createLogger(
   const emit = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
     const record = { t: new Date().toISOString(), level: lvl, msg, ...fields };
-    write(redactSecrets(JSON.stringify(record, errorReplacer)));
+    // Redact each string before JSON escapes it: a secret holding a quote or backslash would otherwise be
+    // written in its escaped form, which the line-level pass below cannot recognise.
+    write(redactSecrets(JSON.stringify(record, redactingReplacer)));
   };
   return {
     debug: (m, f) => emit('debug', m, f),
@@ -33,10 +35,11 @@ export function createLogger(
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
-function errorReplacer(_key: string, value: unknown): unknown {
+function redactingReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
-    return { name: value.name, message: value.message, ...(code !== undefined ? { code } : {}) };
+    return { name: value.name, message: redactSecrets(value.message), ...(code !== undefined ? { code } : {}) };
   }
   return value;
 }

@@ -2,6 +2,7 @@
  * What a CLI run may touch: its three streams, the environment and a cancel signal. The entry point
  * passes the process's; tests pass in-memory streams.
  */
+import { redactSecrets } from '../redact';
 import type { Engine } from '../bot/types';
 import type { Config } from '../config';
 import { asSmtpcheckError, ErrorCode } from '../errors';
@@ -23,10 +24,10 @@ export const EXIT = { ok: 0, negative: 1, usage: 2 } as const;
 /** One line on stderr, `smtpcheck: …`; with SMTPCHECK_DEBUG=1 also the stack of what went wrong. */
 export function printError(io: CliIo, err: unknown, prefix = ''): void {
   const e = asSmtpcheckError(err);
-  io.stderr.write(`smtpcheck: ${prefix}${e.message}\n`);
+  io.stderr.write(`smtpcheck: ${redactSecrets(prefix + e.message)}\n`);
   if (io.env.SMTPCHECK_DEBUG === '1') {
     const original = e.code === ErrorCode.Internal ? (e as { cause?: unknown }).cause ?? e : err;
-    io.stderr.write(`${original instanceof Error ? original.stack : String(original)}\n`);
+    io.stderr.write(`${redactSecrets(original instanceof Error ? String(original.stack) : String(original))}\n`);
   }
 }
 

@@ -10,7 +10,6 @@
  * looked for, in every encoding a leak could take, in the ProbeReport JSON, the compiled bin's stdout
  * and stderr (text with --transcript, and --json), and the console's output and log lines.
  *
- * Tests marked it.failing pin leaks found by QA (H8's report).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -170,13 +169,8 @@ describe('the SMTP AUTH password against a server that echoes it', () => {
     expect(leaksIn(JSON.stringify(report))).toEqual([]);
   });
 
-  // BUG (src/probe/smtp/transcript.ts, H5): the transcript scrubs the password and base64(password),
-  // but not the AUTH PLAIN initial response base64("\0user\0password"). A server that echoes what it
-  // received in its 535 reply (seen on appliances that log the failed exchange) puts that payload in
-  // HostProbe.transcript, the auth finding's evidence, `smtpcheck probe --transcript` and --json; it
-  // decodes straight to the password. Fix: add base64(`\0${user}\0${pass}`) and base64(`${user}\0${pass}`)
-  // to the scrub list in the Transcript constructor (and redactSecrets' registered forms).
-  it.failing('runProbe: the AUTH PLAIN payload echoed by the server is scrubbed too', async () => {
+  // Regression (QA): the AUTH PLAIN payload a server echoes back decodes to the password.
+  it('runProbe: the AUTH PLAIN payload echoed by the server is scrubbed too', async () => {
     const report = await runProbe(TARGET, { config: probeConfig(), trustedCa: ca });
     expect(JSON.stringify(report)).not.toContain(PLAIN_PAYLOAD);
   });
@@ -267,12 +261,8 @@ describe('logs', () => {
     expect(redactSecrets(`signature check with ${signing} failed`)).not.toContain(signing);
   });
 
-  // BUG (src/logger.ts, lead): redactSecrets runs on the JSON line after JSON.stringify, so a
-  // registered secret containing a character JSON escapes (" \ or a control character) is written in its
-  // escaped form and is not found: SMTPCHECK_AUTH_PASS=Qx7"sm4ll\Batt3ry… is logged as Qx7\"sm4ll\\Batt3ry…,
-  // which anyone reading the log un-escapes at a glance. Fix: redact string values before stringifying
-  // (in the replacer), or register the JSON-escaped form of each secret as well.
-  it.failing('a registered password containing a quote or backslash is masked in log lines', () => {
+  // Regression (QA): secrets with characters JSON escapes are masked before escaping.
+  it('a registered password containing a quote or backslash is masked in log lines', () => {
     registerSecret(PASS);
     const lines: string[] = [];
     const log = createLogger('debug', (l) => lines.push(l));
@@ -301,11 +291,8 @@ describe('error messages', () => {
     }
   });
 
-  // BUG (src/cli/io.ts printError, H6): configuration errors quote the offending value
-  // (`SLACK_MODE is "…"`) and printError writes the message without redactSecrets, so a token pasted
-  // into the wrong variable is printed back to the terminal (and to CI logs). Fix: pass the message
-  // through redactSecrets in printError (the console and Slack paths should do the same).
-  it.failing('the CLI masks a token-shaped value quoted in an error message', async () => {
+  // Regression (QA): error messages that quote a setting's value go through redaction.
+  it('the CLI masks a token-shaped value quoted in an error message', async () => {
     const token = 'xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOp';
     const r = await new Promise<string>((resolve) => {
       const child = execFile(process.execPath, [BIN, 'probe', 'example.com'], {

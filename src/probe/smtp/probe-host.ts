@@ -32,7 +32,10 @@ export async function probeSmtpHost(target: SmtpHostTarget, opts: SmtpProbeOptio
   validate(target, opts);
   const mode = opts.mode ?? defaultMode(target.port);
   const budget = new Budget(opts.timeoutMs);
-  const transcript = new Transcript([opts.auth?.pass]);
+  // The AUTH PLAIN initial response (base64 of "\0user\0pass") decodes to the password too; a server that
+  // echoes what it received must not smuggle it into the transcript.
+  const auth = opts.auth;
+  const transcript = new Transcript(auth ? [auth.pass, `\0${auth.user}\0${auth.pass}`, `${auth.user}\0${auth.pass}`] : []);
   const facts: SessionFacts = {
     target,
     label: `${target.name}[${target.ip}]:${target.port}`,
