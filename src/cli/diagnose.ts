@@ -3,7 +3,8 @@
  * per input. Built for whole corpora in one process: files are read synchronously one after another,
  * explanation is skipped for JSON output, and JSON lines are written in large chunks.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { REJECT_FACTOR } from '../intake/limits';
 import { join } from 'node:path';
 import type { Diagnosis } from '../classify/types';
 import type { Engine } from '../bot/types';
@@ -15,7 +16,7 @@ import { styleFor } from '../render/terminal';
 import { redactSecrets } from '../redact';
 import type { CliCommand } from './args';
 import { UsageError } from './args';
-import { EXIT, printError, readAll, type CliIo } from './io';
+import { EXIT, printError, readAll, tooLarge, type CliIo } from './io';
 
 type DiagnoseCommand = Extract<CliCommand, { kind: 'diagnose' }>;
 
@@ -54,14 +55,39 @@ function expand(inputs: string[]): Source[] {
   return sources;
 }
 
-/** Turn an fs error into a user-facing one without the path-revealing errno text. */
-function readFile(path: string): Buffer {
+/**
+ * Read a file, refusing it past what intake would refuse anyway (checked before reading a regular file
+ * and while reading anything else, so devices and FIFOs such as /dev/zero end too), and turn an fs error
+ * into a user-facing one without the path-revealing errno text.
+ */
+function readFile(path: string, maxBytes: number): Buffer {
+  const capBytes = maxBytes * REJECT_FACTOR;
+  let fd: number | undefined;
   try {
-    return readFileSync(path);
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (stat.isFile()) {
+      if (stat.size > capBytes) throw tooLarge('That file', maxBytes, stat.size);
+      return readFileSync(fd);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > capBytes) throw tooLarge('That file', maxBytes);
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
   } catch (err) {
+    if (err instanceof SmtpcheckError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'unknown error'})`;
     throw new SmtpcheckError(ErrorCode.BadInput, why);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -79,7 +105,7 @@ class ChunkedWriter {
   }
 }
 
-export async function runDiagnose(cmd: DiagnoseCommand, io: CliIo, engine: Engine): Promise<number> {
+export async function runDiagnose(cmd: DiagnoseCommand, io: CliIo, engine: Engine, maxBytes = Infinity): Promise<number> {
   const sources = expand(cmd.inputs);
   if (cmd.format === 'json' && sources.length !== 1) {
     throw new UsageError(`--json prints one object for one input, and there are ${sources.length}. Use --jsonl for several inputs.`);
@@ -90,7 +116,7 @@ export async function runDiagnose(cmd: DiagnoseCommand, io: CliIo, engine: Engin
     throw new UsageError('Give a bounce to read: smtpcheck diagnose bounce.eml, or pipe one in (smtpcheck diagnose - < bounce.eml).');
   }
   if (stdinSource && io.stdin.isTTY) io.stderr.write('Paste the bounce, then press Ctrl-D on an empty line.\n');
-  const stdinBytes = stdinSource ? await readAll(io.stdin) : undefined;
+  const stdinBytes = stdinSource ? await readAll(io.stdin, maxBytes) : undefined;
 
   const out = new ChunkedWriter(io.stdout);
   const style = styleFor(io.stdout, io.env);
@@ -102,7 +128,7 @@ export async function runDiagnose(cmd: DiagnoseCommand, io: CliIo, engine: Engin
     const file = source.stdin ? undefined : source.label;
     let d: Diagnosis;
     try {
-      const bytes = source.stdin ? stdinBytes! : readFile(source.label);
+      const bytes = source.stdin ? stdinBytes! : readFile(source.label, maxBytes);
       d = engine.diagnose(bytes, source.stdin ? { origin: 'stdin' } : { origin: 'file', filename: source.label });
     } catch (err) {
       const e = asSmtpcheckError(err);

@@ -8,7 +8,7 @@ import type { CliCommand } from './args';
 import { EXIT, type CliIo } from './io';
 import { probeToJson } from '../render/json';
 import { renderProbeText } from '../render/text';
-import { duration, styleFor } from '../render/terminal';
+import { duration, styleFor, terminalSafe } from '../render/terminal';
 import type { ProbeProgress } from '../probe/types';
 import { redactSecrets } from '../redact';
 
@@ -21,7 +21,7 @@ export function describeProgress(event: ProbeProgress): string {
 
 export async function runProbeCommand(cmd: ProbeCommand, io: CliIo, engine: Engine): Promise<number> {
   const progress = io.stderr.isTTY
-    ? (event: ProbeProgress) => { io.stderr.write(`${redactSecrets(describeProgress(event))}\n`); }
+    ? (event: ProbeProgress) => { io.stderr.write(`${terminalSafe(redactSecrets(describeProgress(event)))}\n`); }
     : undefined;
   if (progress) io.stderr.write(`Probing ${cmd.target} (no message will be sent)…\n`);
   const report = await engine.probe(cmd.target, {

@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'probe': {
         const config = loadConfig(io.env);
         const engine = (io.engine ?? createEngine)(config);
-        return cmd.kind === 'diagnose' ? await runDiagnose(cmd, io, engine) : await runProbeCommand(cmd, io, engine);
+        return cmd.kind === 'diagnose' ? await runDiagnose(cmd, io, engine, config.maxInputBytes) : await runProbeCommand(cmd, io, engine);
       }
     }
   } catch (err) {

@@ -90,6 +90,11 @@ function safe(text: string): string {
   return escapeMrkdwn(redactSecrets(text));
 }
 
+/** A message's fallback `text`: Slack formats and notifies from it too, so it is escaped like the blocks. */
+function fallback(text: string): string {
+  return cut(safe(text), LIMITS.fallback);
+}
+
 function oneLine(text: string | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -167,7 +172,7 @@ export function fit(msg: SlackMessage, maxBlocks: number = LIMITS.blocks): Slack
     longest.text = md(shortened + '\n_(shortened — use *Show details*)_');
     over = blockTextLength(blocks) - LIMITS.totalText;
   }
-  return { text: cut(redactSecrets(msg.text), LIMITS.fallback), blocks };
+  return { text: fallback(msg.text), blocks };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,7 +502,7 @@ export function renderHelp(reply: Pick<HelpReply, 'commands'>, slashCommand = '/
 }
 
 export function renderText(text: string, emoji = ''): SlackMessage {
-  return { text: cut(redactSecrets(text), LIMITS.fallback), blocks: [section(`${emoji ? `${emoji} ` : ''}${safe(text)}`)] };
+  return { text: fallback(text), blocks: [section(`${emoji ? `${emoji} ` : ''}${safe(text)}`)] };
 }
 
 /** An error for the person who asked: plain words, no stack trace, secrets masked. */
@@ -530,7 +535,7 @@ export function renderProbeStarted(req: ProbeRequest, requestedBy?: string): Sla
   const who = requestedBy ? ` requested by <@${requestedBy.replace(/[^A-Z0-9]/gi, '')}>` : '';
   const what = `${req.target}${req.port ? ` port ${req.port}` : ''}${req.rcpt ? ` (RCPT ${req.rcpt})` : ''}`;
   return {
-    text: `Checking ${redactSecrets(what)}…`,
+    text: fallback(`Checking ${what}…`),
     blocks: [section(`:hourglass_flowing_sand: Checking *${safe(what)}*…${who}`)],
   };
 }
@@ -545,7 +550,7 @@ export function renderProbeProgress(req: ProbeRequest, requestedBy: string | und
 export function renderProbeRoot(r: ProbeReport, requestedBy?: string, inThread = true): SlackMessage {
   const who = requestedBy ? `Requested by <@${requestedBy.replace(/[^A-Z0-9]/gi, '')}>` : '';
   return fit({
-    text: `${OUTCOME_LABELS[r.outcome]}: ${r.target} — ${oneLine(r.verdict)}`,
+    text: fallback(`${OUTCOME_LABELS[r.outcome]}: ${r.target} — ${oneLine(r.verdict)}`),
     blocks: [section(probeVerdictLine(r)), context([who, inThread ? 'Details in the thread.' : '', `${formatMs(r.ms)}, no message sent.`].filter(Boolean).join(' · '))],
   });
 }
@@ -553,7 +558,7 @@ export function renderProbeRoot(r: ProbeReport, requestedBy?: string, inThread =
 /** The root when the check could not run (refused target, rate limit …). */
 export function renderProbeRootFailed(req: ProbeRequest, message: string, requestedBy?: string): SlackMessage {
   const who = requestedBy ? ` Requested by <@${requestedBy.replace(/[^A-Z0-9]/gi, '')}>.` : '';
-  return { text: `Check of ${redactSecrets(req.target)} did not run: ${redactSecrets(message)}`, blocks: [section(`:warning: Check of *${safe(req.target)}* did not run: ${safe(message)}${who}`)] };
+  return { text: fallback(`Check of ${req.target} did not run: ${message}`), blocks: [section(`:warning: Check of *${safe(req.target)}* did not run: ${safe(message)}${who}`)] };
 }
 
 // ---------------------------------------------------------------------------------------------

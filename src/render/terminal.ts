@@ -24,7 +24,21 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: Env = process.env
   return env.TERM !== 'dumb';
 }
 
-const sgr = (open: number, close: number) => (text: string) => `\x1b[${open}m${text}\x1b[${close}m`;
+/**
+ * Our own colour codes are written with a private-use stand-in for ESC and turned into real escapes by
+ * terminalSafe() only after every control character from untrusted text (a server's reply, a banner, a
+ * subject) has been neutralised — so a bounce cannot clear the screen, forge output or write the clipboard.
+ */
+const ESC_STANDIN = '\uE01B';
+const sgr = (open: number, close: number) => (text: string) => `${ESC_STANDIN}[${open}m${text}${ESC_STANDIN}[${close}m`;
+
+/** C0 controls except tab and newline, DEL, and C1 controls (0x80–0x9f, e.g. the 8-bit CSI). */
+const UNSAFE_CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** Text ready for a terminal: foreign control characters shown as U+FFFD, our colour codes made real. */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_CONTROLS, '\uFFFD').replace(/\uE01B(?=\[\d+m)/g, '\x1b').replace(/\uE01B/g, '');
+}
 const identity = (text: string) => text;
 
 export const plainStyle: Style = {
@@ -48,7 +62,7 @@ export function styleFor(stream: { isTTY?: boolean }, env: Env = process.env): S
 
 /** Remove ANSI escapes (for measuring width and for tests). */
 export function stripAnsi(text: string): string {
-  return text.replace(/\x1b\[[0-9;]*m/g, '');
+  return text.replace(/[\x1b\uE01B]\[[0-9;]*m/g, '');
 }
 
 /**
@@ -56,7 +70,7 @@ export function stripAnsi(text: string): string {
  * (default: indent). Widths are measured without ANSI escapes, so styled text wraps like plain text.
  */
 export function wrap(text: string, width: number, indent = '', hang = indent): string[] {
-  const len = (s: string) => (s.includes('\x1b') ? stripAnsi(s).length : s.length);
+  const len = (s: string) => (s.includes('\x1b') || s.includes(ESC_STANDIN) ? stripAnsi(s).length : s.length);
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/[ \t]+/).filter(Boolean);

@@ -17,7 +17,7 @@ import type {
 import { OUTCOME_LABELS } from '../bot/labels';
 import { PLATFORMS } from '../kb/types';
 import { redactSecrets } from '../redact';
-import { duration, field, plainStyle, wrap, type Style } from './terminal';
+import { duration, field, plainStyle, terminalSafe, wrap, type Style } from './terminal';
 
 export interface TextOptions {
   style?: Style;
@@ -44,7 +44,7 @@ const LABEL_WIDTH = 13;
 const MAX_REFERENCES_SHOWN = 5;
 
 function finish(lines: string[]): string {
-  return redactSecrets(lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()) + '\n';
+  return terminalSafe(redactSecrets(lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd())) + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------
