@@ -5,7 +5,6 @@
  * should not see — no stack trace, no "Something went wrong inside smtpcheck", only `smtpcheck: …` lines
  * on stderr — and machine output (--json, --jsonl) must stay parseable.
  *
- * Tests marked it.failing pin bugs found by QA (H8's report).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -12,7 +12,6 @@
  * - DATA is never sent (H5's peers record every command).
  * - The configured credentials go only where they are safe.
  *
- * Tests marked it.failing pin bugs found by QA (H8's report).
  */
 import net from 'node:net';
 import type { ProbeConfig } from '../../src/config';
