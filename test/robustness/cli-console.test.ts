@@ -4,7 +4,6 @@
  * process with a kill timer: it must end by itself, with exit status 0/1/2, and write nothing a user
  * should not see — no stack trace, no "Something went wrong inside smtpcheck", only `smtpcheck: …` lines
  * on stderr — and machine output (--json, --jsonl) must stay parseable.
- *
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -11,7 +11,6 @@
  * - A host that never answers, or answers and then stalls, ends inside the budget with a timeout finding.
  * - DATA is never sent (H5's peers record every command).
  * - The configured credentials go only where they are safe.
- *
  */
 import net from 'node:net';
 import type { ProbeConfig } from '../../src/config';
