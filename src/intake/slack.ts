@@ -34,8 +34,17 @@ function unwrapMarkup(text: string): string {
 }
 
 function decodeEntities(text: string): string {
-  // &amp; last, so "&amp;lt;" (a literal "&lt;" typed by the user) stays "&lt;"
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  // &amp; last, so "&amp;lt;" (a literal "&lt;" typed by the user) stays "&lt;". Slack itself escapes only
+  // & < >; the others come from bridges and clients that paste HTML-escaped text.
+  if (!text.includes('&')) return text;
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+}
+
+/** Slack's ">>>" quotes everything after it (mrkdwn); a Sendmail transcript line ">>> RCPT To:" is not a quote. */
+function stripBlockQuoteStart(text: string): string {
+  const m = /^(?:>>>|&gt;&gt;&gt;)[ \t]*(?:\r?\n)?/.exec(text);
+  if (!m || /^(?:RCPT|MAIL|DATA|EHLO|HELO|QUIT|STARTTLS|AUTH|RSET|BDAT)\b/i.test(text.slice(m[0].length))) return text;
+  return text.slice(m[0].length);
 }
 
 /** Remove ``` fences wherever they sit: users wrap the bounce in them, often with no line break
@@ -46,5 +55,5 @@ function stripCodeFences(text: string): string {
 }
 
 export function unescapeSlack(text: string): string {
-  return decodeEntities(unwrapMarkup(stripCodeFences(text))).replace(/^\n+/, '');
+  return decodeEntities(unwrapMarkup(stripBlockQuoteStart(stripCodeFences(text)))).replace(/^\n+/, '');
 }

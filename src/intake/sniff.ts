@@ -28,10 +28,20 @@ const NDR_PHRASES: readonly string[] = [
   'this message was created automatically by mail delivery software', 'retry timeout exceeded',
   'smtp error from remote mail server', 'this is the qmail-send program', 'delivery temporarily suspended',
   "i'm afraid i wasn't able to deliver",
-  // Google / Yahoo / SES
-  '** address not found **', '** message not delivered **', 'the response from the remote server was',
+  // Microsoft 365 enhanced NDR, Exchange 2007+ user and delay texts, Exchange shell output
+  'more info for email admins', 'original message details', 'message rejected by:',
+  'rejected your message to the following email addresses', 'rejected your message to the following e-mail addresses',
+  'delivery is delayed to these recipients or groups', "this message hasn't been delivered yet",
+  'delivery has failed to these recipients or distribution lists', '{led=', 'recipientstatus',
+  // Google / Yahoo / SES (the Gmail web UI shows the headline without the "**")
+  '** address not found **', '** message not delivered **', '** message blocked **', '** delivery incomplete **',
+  'the response from the remote server was', "your message wasn't delivered to", 'problem delivering your message to',
+  'gmail will retry for', 'has been blocked. see technical details below',
   'the email account that you tried to reach does not exist',
   'sorry, we were unable to deliver your message to the following address',
+  'an error occurred while trying to deliver the mail to the following recipients',
+  // queues: Sendmail mailq, Exim retry data
+  '(deferred: ', 'retry time not reached',
 ];
 
 /** Structures: header fields and SMTP replies. */
@@ -40,8 +50,9 @@ const NDR_PATTERNS: readonly RegExp[] = [
   /message\/(?:global-)?delivery-status/i,
   /^(?:final-recipient|original-recipient|diagnostic-code|reporting-mta|remote-mta)\s*:/im,
   /^action\s*:\s*(?:failed|delayed)\b/im,
-  // "550 5.7.1 …", "451 4.4.0 …", "550-5.7.26 …": a reply code with an enhanced status code
-  /(?:^|[\s(":;'[={])[245][0-5]\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b/m,
+  // "550 5.7.1 …", "451 4.4.0 …", "550-5.7.26 …": a failure reply code with an enhanced status code
+  // (a success, "250 2.0.0 Ok: queued", is not a bounce)
+  /(?:^|[\s(":;'[={])[45][0-5]\d[ -]#?[45]\.\d{1,3}\.\d{1,3}\b/m,
   // "(#5.1.1)", "#4.4.7", "#550 5.1.10": Exchange and qmail put a '#' before the code
   /#[45]\.\d{1,3}\.\d{1,3}\b/,
   /#[45][0-5]\d[ -][45]\.\d/,
@@ -54,6 +65,18 @@ const NDR_PATTERNS: readonly RegExp[] = [
   /\bmsexch:[a-z]+:/i,
   // Amazon SES notification JSON (also escaped inside an SNS envelope)
   /notificationType\\?"\s*:\s*\\?"(?:Bounce|Complaint)/,
+  // Amazon SES: "The following message to <rcpt> was undeliverable." / "The reason for the problem:"
+  /was undeliverable\.\s+the reason for the problem/i,
+  // "Your message to jane@contoso.com couldn't be delivered." (Microsoft 365), as the NDR words it
+  /your message to [^\s@]+@[^\s@]+ (?:couldn't|could not) be delivered/i,
+  // Postfix: "<rcpt>: host mx[ip] said: …", "connect to mx[ip]:25: Connection timed out" (log, bounce, mailq)
+  /\bhost [^\s[]+\[[0-9a-fA-F.:]+\] said: /,
+  /\bconnect to [^\s[]+\[[0-9a-fA-F.:]+\]:\d+: /,
+  // Exchange Get-Queue / Get-Message / Queue Viewer: a LastError property with a reply code
+  /^[ \t]*last ?error[ \t]*:[ \t]*[45]\d\d\b/im,
+  // Exim message log and exinext: "R=dnslookup T=remote_smtp defer (-44)", "Transport: mx [ip] error 110: …"
+  /\bT=[^\s=]+ defer \(-?\d+\)/,
+  /^[ \t]*transport: [^\s[]+ \[[0-9a-fA-F.:]+\](?::\d+)? error -?\d+: /im,
 ];
 
 /** In a raw message: who sends bounces, and what they call them. */
@@ -63,9 +86,29 @@ const BOUNCE_SUBJECT = /^subject:.*(?:failure notice|undeliver|returned mail|del
 /** Headers that only a raw message has: with two of them the paste is a MIME source. */
 const MIME_HEADER = /^(?:return-path|received|message-id|mime-version|content-type|x-failed-recipients|auto-submitted)\s*:/gim;
 
+/**
+ * The prefix as plain text: curly quotes and non-breaking spaces from a copy, and chat quoting or bullets
+ * in front of lines (which would hide line-anchored patterns), undone. Each replace is one linear pass.
+ */
+function plain(head: string): string {
+  let out = head;
+  if (/[^\x00-\x7f]/.test(out)) out = out.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u00a0\u202f\u2007]/g, ' ');
+  if (out.startsWith('>') || out.startsWith('&gt;') || out.includes('\n>') || out.includes('\n&gt;') || out.includes('\u2022')) {
+    out = out.replace(/^(?:>|&gt;|\u2022)[ \t]?/gm, '');
+  }
+  return out;
+}
+
+/**
+ * Decisions at the edge (see test/intake/sniff.test.ts for the table):
+ *  - a question that merely names a code ("can you check the 550 error on the printer?") is chat: no
+ *    reply text, no server words. The bot still answers it when mentioned directly.
+ *  - a log line of a delivered message (Postfix status=sent) is not a bounce.
+ *  - a queue listing that shows a reason is a bounce-like report (a delay); one without a reason is not.
+ */
 export function looksLikeBounce(text: string): boolean {
   if (!text) return false;
-  const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  const head = plain(text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text);
   const lower = head.toLowerCase();
   for (const phrase of NDR_PHRASES) {
     if (lower.includes(phrase)) return true;

@@ -4,19 +4,22 @@
  * short paths. Never throws: anything unexpected becomes a warning and a text-only reading.
  */
 import type { RawInput } from '../intake';
+import { looksLikeBounce } from '../intake/sniff';
 import { findAddresses } from './address';
 import { feedbackRecipients, isJmrpComplaint } from './feedback';
-import { HeaderMap } from './headers';
+import { decodeCharset } from './decode';
+import { HeaderMap, parseHeaderBlock } from './headers';
 import { isAutoReply, isFeedbackReport, kindFromActions, kindFromWords } from './kind';
 import { MIME_LIMITS } from './limits';
 import { readLines } from './line';
 import { mtaFromHints } from './mta-hints';
 import { dedupe, finishFact, mergeFacts } from './merge';
 import { readMessage, splitMailbox, type MimeMessage } from './mime';
-import { originalFromHeaders } from './original';
+import { findInlineOriginal, originalFromHeaders } from './original';
 import { findInlineDeliveryStatus, parseDeliveryStatus } from './rfc3464';
 import { READERS } from './text';
 import type { Extraction, MessageView, TextReader } from './text/types';
+import { normalizeVisible, originalSubjectOf, pastedSubjectLine } from './text/visible';
 import type { OriginalMessage, ParsedReport, RecipientFact, ReportKind } from './types';
 
 export type { ParsedReport } from './types';
@@ -24,10 +27,12 @@ export type { ParsedReport } from './types';
 type Fact = Partial<RecipientFact>;
 
 function toView(msg: MimeMessage): MessageView {
+  // pasted text: an "Undeliverable: …" line on top is the report's subject even without its label
+  const subject = msg.headers.get('subject') ?? (msg.format === 'text' ? pastedSubjectLine(msg.body) : undefined) ?? '';
   return {
     format: msg.format,
     headers: msg.headers,
-    subject: msg.headers.get('subject') ?? '',
+    subject,
     from: msg.headers.get('from') ?? '',
     body: msg.body,
     ...(msg.deliveryStatus ? { deliveryStatus: msg.deliveryStatus } : {}),
@@ -65,10 +70,10 @@ function bounded(text: string): string {
   return text.length > MIME_LIMITS.maxReportTextChars ? text.slice(0, MIME_LIMITS.maxReportTextChars) : text;
 }
 
-function reportHeaders(msg: MimeMessage): ParsedReport['headers'] {
+function reportHeaders(msg: MimeMessage, view: MessageView): ParsedReport['headers'] {
   const h = msg.headers;
   const out: NonNullable<ParsedReport['headers']> = {};
-  const subject = h.get('subject');
+  const subject = h.get('subject') ?? (view.subject || undefined);
   const from = h.get('from');
   const date = h.get('date') ?? (msg.format === 'text' ? h.get('sent') : undefined);
   const id = h.get('message-id');
@@ -82,7 +87,7 @@ function reportHeaders(msg: MimeMessage): ParsedReport['headers'] {
 function decide(msg: MimeMessage, view: MessageView, warnings: string[]): ParsedReport {
   const base = {
     source: { format: msg.format } as ParsedReport['source'],
-    headers: reportHeaders(msg),
+    headers: reportHeaders(msg, view),
     text: bounded(msg.body || msg.deliveryStatus || ''),
     warnings,
   };
@@ -113,6 +118,8 @@ function decide(msg: MimeMessage, view: MessageView, warnings: string[]): Parsed
   const found = runReaders(view, warnings);
   const extraction = found?.extraction;
   original = mergeOriginal(original, extraction?.original);
+  const subjectOfOriginal = msg.format === 'text' && !original?.subject ? originalSubjectOf(view.subject) : undefined;
+  if (subjectOfOriginal) original = { ...original, subject: subjectOfOriginal };
 
   // 4. Auto-replies: no report structure, no specific reader, auto-reply headers or subject.
   const specific = found && found.reader.id !== 'rfc3464';
@@ -155,10 +162,63 @@ function textOnly(bytes: Buffer): MimeMessage {
   return { format: 'text', headers: new HeaderMap(), body, partTypes: [], warnings: [] };
 }
 
+/** The paste in plain text (UTF-8), or undefined when copying left nothing to undo. */
+function plainVisibleText(bytes: Buffer): Buffer | undefined {
+  const text = decodeCharset(bytes, undefined).text;
+  const plain = normalizeVisible(text);
+  return plain === text ? undefined : Buffer.from(plain, 'utf8');
+}
+
+/** A header line that starts a message source: the MIME layer reads a paste from here on when a line
+ *  or two of chat sits above it. */
+const SOURCE_LINE = /^(?:Return-Path|Received|Delivered-To|X-Original-To|MIME-Version|Message-I[dD]|X-Failed-Recipients):/m;
+
+/**
+ * Visible text of a report followed by a copy of the original's headers (Outlook's "Original message
+ * headers:", OWA's "Original Message Headers"): what sits above the headers is the report itself, not
+ * chat, so the input is a paste. Only asked when the MIME layer took it for a source.
+ */
+function isReportAboveHeaders(bytes: Buffer): boolean {
+  const head = bytes.toString('latin1', 0, Math.min(bytes.length, 4096)).replace(/^\s+/, '');
+  if (/^(?:From |[!-9;-~]+:)/.test(head)) return false; // a real source starts with its headers
+  const at = SOURCE_LINE.exec(head);
+  return !!at && at.index > 0 && looksLikeBounce(head.slice(0, at.index));
+}
+
+/** The paste as text: visible "Subject:" lines on top as headers, the original's headers after the report's inline-original marker. */
+function readAsPaste(bytes: Buffer): MimeMessage {
+  const decoded = decodeCharset(bytes, undefined);
+  const text = decoded.text.replace(/\r\n?/g, '\n').replace(/^\ufeff/, '');
+  const lead = text.search(/\S/);
+  const headers = parseHeaderBlock(text, lead < 0 ? 0 : lead).headers;
+  let body = text;
+  let originalHeaders: HeaderMap | undefined;
+  const inline = findInlineOriginal(text);
+  if (inline) {
+    const rest = text.slice(inline.after).replace(/^[^\n]*\n/, '');
+    const start = rest.search(/\S/);
+    const block = parseHeaderBlock(rest, start < 0 ? 0 : start);
+    if (block.headers.size > 0) originalHeaders = block.headers;
+    body = text.slice(0, inline.start);
+  }
+  if (body.length > MIME_LIMITS.maxBodyChars) body = body.slice(0, MIME_LIMITS.maxBodyChars);
+  return { format: 'text', headers, body, ...(originalHeaders ? { originalHeaders } : {}), partTypes: [], warnings: decoded.warning ? [decoded.warning] : [] };
+}
+
+/** The MIME layer's reading, except that a report pasted above its original's headers stays a paste. */
+function readText(bytes: Buffer): MimeMessage {
+  const msg = readMessage(bytes);
+  return msg.format === 'mime' && isReportAboveHeaders(bytes) ? readAsPaste(bytes) : msg;
+}
+
 function parseOne(bytes: Buffer, warnings: string[]): ParsedReport {
   let msg: MimeMessage;
   try {
-    msg = readMessage(bytes);
+    msg = readText(bytes);
+    // visible text as copied (curly quotes, non-breaking spaces, bullets, chat quoting, fences) is read
+    // again as plain text, so the MIME layer's markers (inline original, header lines) see it plainly too
+    const visible = msg.format === 'text' ? plainVisibleText(bytes) : undefined;
+    if (visible) msg = readText(visible);
   } catch {
     warnings.push('The MIME structure could not be read; the input was read as plain text.');
     msg = textOnly(bytes);

@@ -28,6 +28,22 @@ interface LineFormat {
   read: (m: RegExpExecArray, line: string) => { fact: Fact; kind: ReportKind };
 }
 
+/** Lines that come with the error lines in the same paste and carry no error (a message log's arrival
+ *  line, exinext's retry times): they do not stop a paste from being read as lines. */
+const NOISE_LINES: readonly RegExp[] = [
+  // Exim message log (exim -Mvl) / main log: arrival, completion, freezing
+  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?(?: [+-]\d{4})? (?:\S+ )?(?:Received from |<= |Completed\b|\*\*\* Frozen|Frozen \(|Unfrozen by )/,
+  // exinext: the retry times under a "Transport:" line
+  /^(?:first failed|last tried|next try at|past final cutoff time)\b/i,
+  // a shell prompt and the command the admin ran ("root@mx:~# exim -Mvl 1qXyZa-000Abc-12")
+  /^\S*[#$] (?:exim|exiqgrep|exinext|mailq|postqueue|postcat|sendmail|qshape)\b/,
+];
+
+/** `exim -bp`: a message's line (age, size, id, sender); the recipient lines under it are part of it. */
+const EXIM_QUEUE_ENTRY = /^\d+[smhdw] +[\d.]+[KMG]? +[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} +<[^<>\s]*>(?: \*\*\* frozen \*\*\*)?$/;
+/** A recipient line of an `exim -bp` entry ("D " marks one already delivered). */
+const EXIM_QUEUE_RECIPIENT = /^(?:[D+] )?[^\s@]+@[^\s@]+$/;
+
 /** Exchange 2000/2003 queue texts and the SMTP stage each one points at (KB 329636, KB 329061, KB 284204). */
 const EXCHANGE2003_QUEUE: readonly [RegExp, string | undefined][] = [
   [/rejected AUTH negotiation/i, 'AUTH'],
@@ -135,6 +151,26 @@ export const LINE_FORMATS: readonly LineFormat[] = [
     },
   },
   {
+    what: 'Exim message log line (exim -Mvl): a deferral with its router, transport and host',
+    mta: 'exim',
+    pattern: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?(?: [+-]\d{4})? ([^\s@]+@[^\s@]+?)(?: <[^>\s]+>)? R=\S+ T=\S+ (defer|failed|\*\*) ?(?:\((-?\d+)\))?:? ?(.*)$/,
+    read: (m) => {
+      const rest = m[4].trim();
+      const host = /^H=(\S+) \[([^\]]+)\](?::\d+)?:?\s*/.exec(rest);
+      const words = (host ? rest.slice(host[0].length) : rest).replace(/^:\s*/, '').trim();
+      return {
+        kind: m[2] === 'defer' ? 'delay' : 'bounce',
+        fact: { address: normalizeAddress(m[1]), diagnostic: words || rest, ...(host ? { remoteHost: host[1].toLowerCase(), remoteIp: host[2] } : {}), ...(m[2] === 'defer' ? { action: 'delayed' as const } : {}) },
+      };
+    },
+  },
+  {
+    what: 'Exim retry data as exinext prints it ("Transport: host [ip] error N: text")',
+    mta: 'exim',
+    pattern: /^Transport: ([A-Za-z0-9.-]+) \[([0-9a-fA-F.:]+)\](?::\d+)? error (-?\d+): (.+)$/,
+    read: (m) => ({ kind: 'delay', fact: { address: '', diagnostic: m[4].trim(), remoteHost: m[1].toLowerCase(), remoteIp: m[2], action: 'delayed' } }),
+  },
+  {
     what: 'a bare server reply',
     pattern: /^\s*([45][0-5]\d)(?:[ -]|$)(?:#?([45]\.\d{1,3}\.\d{1,3})\b)?.*$/,
     read: (m) => ({ kind: m[1][0] === '5' ? 'bounce' : 'delay', fact: { address: '', diagnostic: m[0].trim(), replyCode: m[1], ...(m[2] ? { status: m[2] } : {}) } }),
@@ -164,12 +200,23 @@ export function readLines(text: string): LineResult | undefined {
     openReply = /^([245]\d\d)-/.exec(l)?.[1] ?? '';
   }
   const results: { format: LineFormat; fact: Fact; kind: ReportKind }[] = [];
+  let inQueueEntry = false; // under an `exim -bp` line, its recipients
   for (const line of lines) {
+    if (EXIM_QUEUE_ENTRY.test(line)) {
+      inQueueEntry = true;
+      continue;
+    }
+    if (inQueueEntry && EXIM_QUEUE_RECIPIENT.test(line)) continue;
+    inQueueEntry = false;
     const format = LINE_FORMATS.find((f) => f.pattern.test(line));
-    if (!format) return undefined;
+    if (!format) {
+      if (NOISE_LINES.some((re) => re.test(line))) continue;
+      return undefined;
+    }
     const m = format.pattern.exec(line)!;
     results.push({ format, ...format.read(m, line) });
   }
+  if (!results.length) return undefined;
   const kinds = new Set(results.map((r) => r.kind));
   const kind: ReportKind = kinds.has('bounce') ? 'bounce' : kinds.has('delay') ? 'delay' : results[0].kind;
   const mta = results.find((r) => r.format.mta)?.format.mta;

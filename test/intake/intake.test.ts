@@ -131,6 +131,15 @@ describe('readInput: Slack messages', () => {
     expect(slack('```Final-Recipient: rfc822; a@example.com\nStatus: 5.1.1```')).toBe('Final-Recipient: rfc822; a@example.com\nStatus: 5.1.1\n');
   });
 
+  it('drops the ">>>" that quotes the rest of a message, but not a Sendmail transcript line', () => {
+    expect(slack('&gt;&gt;&gt; Delivery has failed to these recipients or groups:')).toBe('Delivery has failed to these recipients or groups:');
+    expect(slack('&gt;&gt;&gt; RCPT To:&lt;dave@example.net&gt;\n&lt;&lt;&lt; 550 5.7.1 Relaying denied')).toBe('>>> RCPT To:<dave@example.net>\n<<< 550 5.7.1 Relaying denied');
+  });
+
+  it('decodes the HTML entities bridges and clients add (&quot; &#39; &nbsp;)', () => {
+    expect(slack('Remote Server returned &#39;550 5.7.1 Unable to relay&#39; &quot;x&quot;&nbsp;y')).toBe('Remote Server returned \'550 5.7.1 Unable to relay\' "x" y');
+  });
+
   it('leaves other origins alone', () => {
     expect(readInput('&lt;a@b&gt;', { origin: 'paste' }).bytes.toString()).toBe('&lt;a@b&gt;');
   });

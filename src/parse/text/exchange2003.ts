@@ -63,23 +63,40 @@ function listedAddresses(text: string): string[] {
   return out;
 }
 
-/** "<mail.contoso.com #5.1.1>" / "(server.contoso.com #4.4.7)": the server that wrote the NDR, and the code. */
-const SERVER_CODE = /[<(]([A-Za-z0-9.-]+) #([45]\.\d{1,3}\.\d{1,3})[>)]/;
+/** "<mail.contoso.com #5.1.1>" / "(server.contoso.com #4.4.7)" / "<mail.contoso.com #5.7.0 smtp;530 …>":
+ *  the server that wrote the NDR, and the code. */
+const SERVER_CODE = /[<(]([A-Za-z0-9.-]+) #([45]\.\d{1,3}\.\d{1,3})(?=[\s>)])/;
 
-function ndrBlocks(text: string): Fact[] {
+/** "rcpt on <date>" (short lines only). */
+function recipientOn(line: string): readonly [string] | undefined {
+  if (line.length > 512 || !line.includes(' on ')) return undefined;
+  const m = RECIPIENT_ON.exec(line);
+  return m ? [m[1] ?? m[2]] : undefined;
+}
+
+/** A fragment's recipient line may also be the address alone ("bob@fabrikam.com"). */
+function recipientLine(line: string): readonly [string] | undefined {
+  const on = recipientOn(line);
+  if (on) return on;
+  const t = line.trim();
+  return t.length <= 320 && t.includes('@') && !/\s/.test(t) && normalizeAddress(t) ? [t] : undefined;
+}
+
+function ndrBlocks(text: string, opener: (line: string) => readonly [string] | undefined = recipientOn): Fact[] {
   return blocks(text, {
-    opener: (line) => {
-      if (line.length > 512 || !line.includes(' on ')) return undefined; // "rcpt on <date>" is short
-      const m = RECIPIENT_ON.exec(line);
-      return m ? [m[1] ?? m[2]] : undefined;
-    },
+    opener,
     closer: /^_{5,}|^-{5,}/,
   }).map((b) => {
     const address = normalizeAddress(b.address);
     const diagnostic = joinLines(b.lines);
     const fact: Fact = { address, diagnostic };
     const server = SERVER_CODE.exec(diagnostic);
-    if (server) fact.reportingMta = server[1].toLowerCase();
+    if (server) {
+      fact.reportingMta = server[1].toLowerCase();
+      // "<mail.contoso.com #5.7.0 smtp;530 5.7.0 Must issue …>": the remote server's reply, quoted by the IMS
+      const quoted = /#[45]\.\d{1,3}\.\d{1,3} smtp;\s*([^>]+)>/i.exec(diagnostic.slice(server.index));
+      if (quoted) fact.diagnostic = `${diagnostic.slice(0, server.index).trim()} ${quoted[1].trim()}`.trim();
+    }
     if (!address && b.address) fact.extensions = { 'X-Display-Name': b.address.trim() };
     return fact;
   });
@@ -108,5 +125,24 @@ export const exchange2003: TextReader = {
       if (recipients.length) return { recipients };
     }
     return undefined;
+  },
+};
+
+/**
+ * The part of an Exchange 2003 NDR users actually copy: recipient line(s), the reason, and the
+ * "<server #x.y.z>" line — without "The following recipient(s) could not be reached:". Registered after
+ * the other core readers: a quoted "<host #5.1.1>" inside another system's bounce is that system's report.
+ */
+const FRAGMENT_MARKER = /[<(][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+ #[45]\.\d{1,3}\.\d{1,3}(?=[\s>)])/;
+
+export const exchange2003Fragment: TextReader = {
+  id: 'exchange2003',
+  name: 'Exchange Server 2000/2003 (NDR fragment)',
+  detect: (view) => mentions(view, [[' #', FRAGMENT_MARKER]]),
+  extract(view: MessageView) {
+    const recipients = ndrBlocks(view.body, recipientLine).filter((f) => f.address && SERVER_CODE.test(f.diagnostic ?? '') || f.reportingMta);
+    if (!recipients.length) return undefined;
+    const original = visibleOriginal(view.body);
+    return { recipients, kind: 'bounce' as const, ...(original ? { original } : {}) };
   },
 };

@@ -10,7 +10,8 @@
  * markers as in Sisimai's Lhost/Gmail and Lhost/GoogleGroups (BSD-2-Clause).
  */
 import { findAddresses, normalizeAddress } from '../address';
-import { joinLines, mentions, type Fact, type Marker } from './common';
+import type { OriginalMessage } from '../types';
+import { joinLines, mentions, mergeSameAddress, type Fact, type Marker } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
 /** Only Google writes these; "Delivery to the following recipient failed permanently" alone is not enough
@@ -20,6 +21,10 @@ const GMAIL_FINGERPRINTS: readonly Marker[] = [
   'Technical details of permanent failure:',
   'Technical details of temporary failure:',
   'Google tried to deliver your message',
+  // the same bounce as the Gmail web UI shows it (and users copy it): no "**" around the headline
+  ["wasn't delivered to ", /Your message wasn't delivered to [^\s@]+@[^\s@]+ because /],
+  ['problem delivering your message to ', /There was a (?:temporary )?problem delivering your message to [^\s@]+@[^\s@]+\. (?:See the technical details below|Gmail will retry)/],
+  ['has been blocked. See technical details below', /Your message to [^\s@]+@[^\s@]+ has been blocked\. See technical details below/],
 ];
 const DELAY = /\*\* Delivery incomplete \*\*|Delivery to the following recipients? has been delayed|Technical details of temporary failure|There was a temporary problem delivering your message|will retry for \d+ more hours?/i;
 /** Sentences of the 2015+ format that name the recipient. */
@@ -91,6 +96,70 @@ export const gmail: TextReader = {
 };
 
 const GROUPS_FINGERPRINTS: readonly Marker[] = ['the group you tried to contact (', ['Google Groups', /^Google Groups[ \t]*$/m], ['が存在しないか', /グループ（[^）]+）が存在しないか/]];
+
+/**
+ * Google Workspace Admin console, Email Log Search → message details, copied from the browser:
+ * "Message details" rows (Subject, Sender, Recipient, Date, Message ID, label and value separated by a
+ * tab, or spaces once a chat tool has eaten the tab) and "Recipient details": each recipient's address,
+ * then one line per delivery step with its date, state and description. States as named in Google's
+ * help "Interpret Email Log Search results"; the exact step wording varies, so only the state word and
+ * the description's own reply and host are relied on.
+ */
+const LOG_SEARCH_STATES: Readonly<Partial<{ [state: string]: 'bounce' | 'delay' }>> = {
+  bounced: 'bounce', rejected: 'bounce', dropped: 'bounce', 'delivery failed': 'bounce', deferred: 'delay', 'delivery delayed': 'delay', pending: 'delay',
+};
+/** A step's state column and its description; the column before it is checked by hand (a regex that
+ *  starts with a run of spaces rescans long runs of them). */
+const STEP = /(Bounced|Rejected|Dropped|Delivery failed|Deferred|Delivery delayed|Pending)(?:\t| {2,})(\S.*)$/;
+
+function stepOf(line: string): RegExpExecArray | null {
+  const m = STEP.exec(line);
+  if (!m) return null;
+  const before = line.slice(Math.max(0, m.index - 2), m.index);
+  return before.endsWith('\t') || before === '  ' ? m : null;
+}
+const ROW = /^[ \t]*(Subject|Sender|Date|Message ID)(?:\t| {2,}|:[ \t]*)(\S.*)$/;
+
+function extractLogSearch(view: MessageView): Extraction | undefined {
+  const at = /^[ \t]*Recipient details[ \t]*$/m.exec(view.body);
+  if (!at) return undefined;
+  const recipients: Fact[] = [];
+  let kind: 'bounce' | 'delay' | undefined;
+  let address = '';
+  for (const line of view.body.slice(at.index + at[0].length).split('\n')) {
+    const t = line.trim();
+    if (!t || t.length > 4096) continue;
+    if (!/\s/.test(t) && t.includes('@')) {
+      address = normalizeAddress(t);
+      continue;
+    }
+    const step = stepOf(line);
+    if (!step) continue;
+    const stepKind = LOG_SEARCH_STATES[step[1].toLowerCase()];
+    if (!stepKind) continue;
+    kind = kind === 'bounce' ? kind : stepKind;
+    const host = /\(([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+), ([0-9a-fA-F.:]+)\)/.exec(step[2]);
+    recipients.push({ address, diagnostic: step[2].trim(), ...(host ? { remoteHost: host[1].toLowerCase(), remoteIp: host[2] } : {}) });
+  }
+  if (!recipients.length) return undefined;
+  const original: OriginalMessage = {};
+  for (const line of view.body.slice(0, at.index).split('\n')) {
+    const row = line.length < 1024 ? ROW.exec(line) : null;
+    if (!row) continue;
+    if (row[1] === 'Subject' && !original.subject) original.subject = row[2].trim();
+    else if (row[1] === 'Sender' && !original.from) original.from = normalizeAddress(row[2]);
+    else if (row[1] === 'Date' && !original.date) original.date = row[2].trim();
+    else if (row[1] === 'Message ID' && !original.messageId) original.messageId = row[2].trim().replace(/^<|>$/g, '');
+  }
+  return { recipients: mergeSameAddress(recipients), ...(kind ? { kind } : {}), ...(Object.keys(original).length ? { original } : {}) };
+}
+
+export const googleLogSearch: TextReader = {
+  id: 'gmail',
+  name: 'Google Workspace Email Log Search',
+  detect: (view) => mentions(view, [['Recipient details', /^[ \t]*Recipient details[ \t]*$/m]]) && /^[ \t]*Message details[ \t]*$/m.test(view.body.slice(0, 8192)),
+  extract: extractLogSearch,
+};
 
 export const googlegroups: TextReader = {
   id: 'googlegroups',

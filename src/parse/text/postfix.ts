@@ -18,6 +18,9 @@ const FINGERPRINTS: readonly Marker[] = [
   'Delayed Mail (still being retried)',
   'Postfix SMTP server: errors from',
   ['Transcript of session follows.', /^ ?(?:In|Out): {1,2}\S/m],
+  // a recipient paragraph pasted on its own ("<rcpt>: host mx[ip] said: …", "<rcpt>: connect to mx[ip]:25: …")
+  [' said: ', /^<[^<>\s@]+@[^<>\s]+>(?: \(expanded from <[^<>\s]+>\))?: host [^\s[]+\[[^\]\s[]+\] said: /m],
+  [': connect to ', /^<[^<>\s@]+@[^<>\s]+>: connect to [^\s[]+\[[^\]\s[]+\]:\d+: /m],
 ];
 const START = /^[ \t]+The (?:mail system|Postfix program|Postfix on .+ program|\S+ Postfix program|\S+ program)$|^# THIS IS A WARNING ONLY|^This is the mail system at host .*$/m;
 const OPENER = /^<([^<>\s]+)>(?: \(expanded from <[^<>]+>\))?:[ \t]*(.*)$/;
