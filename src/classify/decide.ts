@@ -40,13 +40,18 @@ const TABLE = compileRules(RULES);
 const COMPILED: readonly CompiledRule[] = TABLE.rules;
 
 function startsWithAny(value: string | undefined, prefixes: readonly string[]): boolean {
-  return !!value && prefixes.some((p) => value.startsWith(p));
+  if (!value) return false;
+  for (const p of prefixes) if (value.startsWith(p)) return true;
+  return false;
 }
 
 /** Status notation of TextRule.status: 'a.b.c' exact, 'a.b.' or 'a.b.c*' prefix. */
 function statusIn(value: string | undefined, entries: readonly string[]): boolean {
   if (!value) return entries.includes('');
-  return entries.some((e) => (e.endsWith('*') ? value.startsWith(e.slice(0, -1)) : e.endsWith('.') ? value.startsWith(e) : value === e));
+  for (const e of entries) {
+    if (e.endsWith('*') ? value.startsWith(e.slice(0, -1)) : e.endsWith('.') ? value.startsWith(e) : value === e) return true;
+  }
+  return false;
 }
 
 function constraintsHold(r: TextRule, ev: Evidence): boolean {
@@ -156,7 +161,7 @@ export function decide(ev: Evidence): Decision {
     return { cause: 'delivered', reason: 'delivered', tier: 'status', rule: `status:${ev.status}` };
   }
   const words = matchRules(ev);
-  const all = [...words, ...statusCandidates(ev, words), ...replyCandidates(ev)];
+  const all = words.concat(statusCandidates(ev, words), replyCandidates(ev));
   if (all.length === 0) {
     return { cause: 'unknown', reason: ev.text ? 'onhold' : 'undefined', tier: 'residual', rule: 'fallback:none' };
   }

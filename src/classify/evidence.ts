@@ -7,6 +7,7 @@ import type { ParsedReport, RecipientFact } from '../parse/types';
 import { detectProvider, type ProviderId } from '../kb/providers';
 import type { SmtpStage } from '../kb/rules/types';
 import { isStatusCode } from '../kb/status-codes';
+import { collapseWhitespace } from '../parse/whitespace';
 
 export interface Evidence {
   /** Normalised full wording (lower case, single spaces). */
@@ -29,7 +30,7 @@ const STAGES: readonly SmtpStage[] = ['CONN', 'EHLO', 'HELO', 'STARTTLS', 'AUTH'
 /** Lower case, whitespace collapsed, a leading "smtp;" type label dropped, multi-line reply prefixes joined. */
 export function normalise(text: string | undefined): string {
   if (!text) return '';
-  return joinContinuations(text.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:smtp|x-[a-z-]+);\s*/, ''));
+  return joinContinuations(collapseWhitespace(text.toLowerCase()).trim().replace(/^(?:smtp|x-[a-z-]+);\s*/, ''));
 }
 
 const FIRST_REPLY = /(?:^|\s)([245]\d\d)([- ])(?:([245]\.\d{1,3}\.\d{1,3})(?=\s))?/;

@@ -20,9 +20,21 @@ const BY_HOST: readonly (readonly [RegExp, Platform])[] = [
   [/(?:^|\.)(?:google|googlemail)\.com$/, 'google-workspace'],
 ];
 
+/** The answer for each mail-system name seen (a handful of names recur; the table is static). */
+const BY_MTA_SEEN = new Map<string, Platform | undefined>();
+
+function platformOfMta(name: string): Platform | undefined {
+  if (BY_MTA_SEEN.has(name)) return BY_MTA_SEEN.get(name);
+  const mta = name.toLowerCase().replace(/[\s_]/g, '');
+  let found: Platform | undefined;
+  if (mta) for (const [re, platform] of BY_MTA) if (re.test(mta)) { found = platform; break; }
+  if (BY_MTA_SEEN.size < 256) BY_MTA_SEEN.set(name, found);
+  return found;
+}
+
 export function platformOf(report: ParsedReport): Platform | undefined {
-  const mta = (report.source.mta ?? '').toLowerCase().replace(/[\s_]/g, '');
-  if (mta) for (const [re, platform] of BY_MTA) if (re.test(mta)) return platform;
+  const byMta = platformOfMta(report.source.mta ?? '');
+  if (byMta) return byMta;
   const host = report.recipients.find((r) => r.reportingMta)?.reportingMta?.toLowerCase();
   if (host) for (const [re, platform] of BY_HOST) if (re.test(host)) return platform;
   return undefined;

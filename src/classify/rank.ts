@@ -8,6 +8,7 @@ import { CAUSE_DEFAULTS } from '../kb/cause-defaults';
 import { CAUSES } from '../kb/causes';
 import { candidatesFor, SYMPTOM_CANDIDATES } from '../kb/candidates';
 import type { Cause } from '../kb/types';
+import { collapseWhitespace } from '../parse/whitespace';
 import type { Confidence, RankedCause } from './types';
 import type { Decision } from './decide';
 import { TIER_RANK, type DecisionTier } from './precedence';
@@ -30,9 +31,12 @@ const CONFIDENCE_BY_TIER: Readonly<Record<DecisionTier, Confidence>> = {
 /** Causes that name a symptom: those kb/candidates lists candidates for. */
 const SYMPTOM_IDS: ReadonlySet<CauseId> = new Set<CauseId>(SYMPTOM_CANDIDATES.map((s) => s.symptom));
 
-function baseWeights(symptom: CauseId): [CauseId, number][] {
-  return (SYMPTOM_CANDIDATES.find((s) => s.symptom === symptom)?.candidates ?? []).map((c) => [c.cause, c.weight]);
+/** Each symptom's table weights by candidate (static, so built once): a higher weight means candidatesFor boosted it. */
+const BASE_WEIGHTS = new Map<CauseId, ReadonlyMap<CauseId, number>>();
+for (const s of SYMPTOM_CANDIDATES) {
+  if (!BASE_WEIGHTS.has(s.symptom)) BASE_WEIGHTS.set(s.symptom, new Map(s.candidates.map((c) => [c.cause, c.weight])));
 }
+const NO_WEIGHTS: ReadonlyMap<CauseId, number> = new Map();
 
 const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { high: 0, medium: 1, low: 2 };
 
@@ -67,7 +71,7 @@ function describeUncached(id: CauseId): Description {
 }
 
 function quote(words: string): string {
-  const w = words.replace(/\s+/g, ' ').trim();
+  const w = collapseWhitespace(words).trim();
   return w.length > 160 ? `${w.slice(0, 157)}…` : w;
 }
 
@@ -89,6 +93,18 @@ function plural(n: number, word: string): string {
 
 interface Group { cause: CauseId; findings: Finding[]; tier: DecisionTier; first: number }
 
+/** A cause on its way to the ranking: the shared catalogue description and what this report adds. */
+interface Ranked {
+  description: Description;
+  confidence: Confidence;
+  why: string;
+  tellApart?: string;
+  /** Recipients behind it (a symptom's candidates: below 1, in their table's order). */
+  weight: number;
+  /** Position of its first recipient, the last tie-breaker. */
+  first: number;
+}
+
 /** Rank the distinct causes of a report's recipients. `context` is all wording seen (for candidate boosts). */
 export function rankCauses(findings: readonly Finding[], contextOf: () => string): RankedCause[] {
   const groups = new Map<CauseId, Group>();
@@ -102,24 +118,27 @@ export function rankCauses(findings: readonly Finding[], contextOf: () => string
     }
   });
 
-  const ranked: (Omit<RankedCause, 'rank'> & { weight: number; first: number })[] = [];
+  // The catalogue part of each cause is shared (describe() caches it); the per-report part is kept
+  // beside it, and the two are put together once, for the causes that survive the de-duplication.
+  const ranked: Ranked[] = [];
   for (const g of groups.values()) {
     const n = g.findings.length;
     const sample = g.findings[0] as Finding;
-    const context = SYMPTOM_IDS.has(g.cause) ? contextOf() : '';
-    const candidates = SYMPTOM_IDS.has(g.cause) ? candidatesFor(g.cause, context) : [];
+    const candidates = SYMPTOM_IDS.has(g.cause) ? candidatesFor(g.cause, contextOf()) : [];
     if (candidates.length > 0) {
       // A symptom alone: offer what usually lies behind it, strongest first (kb/candidates orders them).
-      const symptomTitle = describe(g.cause).title;
-      const base = new Map(baseWeights(g.cause));
+      const base = BASE_WEIGHTS.get(g.cause) ?? NO_WEIGHTS;
+      // The same two sentences serve every candidate of the symptom: built once, not per candidate.
+      const shows = `The report only shows a symptom for ${plural(n, 'recipient')}: ${lowerFirst(describe(g.cause).title)} (${evidenceLine(sample)}). `;
+      const why = `${shows}This is one of the usual causes behind it.`;
+      const whyPointed = `${shows}This is one of the usual causes behind it, and the report's wording points to it.`;
       candidates.forEach((c, i) => {
         // candidatesFor raises a candidate's weight when the report's words point to it.
         const boosted = c.weight > (base.get(c.cause) ?? c.weight);
         ranked.push({
-          ...describe(c.cause),
+          description: describe(c.cause),
           confidence: boosted ? 'medium' : 'low',
-          why: `The report only shows a symptom for ${plural(n, 'recipient')}: ${lowerFirst(symptomTitle)} (${evidenceLine(sample)}). `
-            + `This is one of the usual causes behind it${boosted ? ', and the report\'s wording points to it' : ''}.`,
+          why: boosted ? whyPointed : why,
           tellApart: c.tellApart,
           // Below any cause decided by words (weight = recipients ≥ 1), in the table's order.
           weight: 0.5 - i / 1000,
@@ -133,7 +152,7 @@ export function rankCauses(findings: readonly Finding[], contextOf: () => string
       ? ` The report also shows the symptom — ${lowerFirst(describe(sample.symptom.cause).title)}${sample.symptom.status ? ` (${sample.symptom.status})` : ''}; this is the error behind it.`
       : '';
     ranked.push({
-      ...describe(g.cause),
+      description: describe(g.cause),
       confidence,
       why: `${plural(n, 'recipient')}: ${evidenceLine(sample)}.${symptomNote}`,
       weight: n,
@@ -145,10 +164,15 @@ export function rankCauses(findings: readonly Finding[], contextOf: () => string
   // Drop duplicate candidates (the same cause offered for two symptoms): keep the better-ranked one.
   const seen = new Set<CauseId>();
   const out: RankedCause[] = [];
-  for (const { weight: _w, first: _f, ...r } of ranked) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push({ ...r, rank: out.length + 1 });
+  for (const r of ranked) {
+    const id = r.description.id;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    // Object.assign rather than a spread: V8 adds properties to a spread copy slowly (see classify/index.ts).
+    const cause = Object.assign({}, r.description, { confidence: r.confidence, why: r.why }) as RankedCause;
+    if (r.tellApart !== undefined) cause.tellApart = r.tellApart;
+    cause.rank = out.length + 1;
+    out.push(cause);
   }
   return out;
 }

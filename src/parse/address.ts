@@ -30,17 +30,18 @@ function addressAt(text: string, at: number): Span | undefined {
   return { start, end: at + 1 + domain[0].length };
 }
 
-function* addressSpans(text: string): Generator<Span> {
-  for (let at = text.indexOf('@'); at >= 0; ) {
+/** The first address span at or after `from` (a plain function, not a generator: this runs for every address field). */
+function nextSpan(text: string, from: number): Span | undefined {
+  for (let at = text.indexOf('@', from); at >= 0; at = text.indexOf('@', at + 1)) {
     const span = addressAt(text, at);
-    if (span) yield span;
-    at = text.indexOf('@', span ? span.end : at + 1);
+    if (span) return span;
   }
+  return undefined;
 }
 
 function firstSpan(text: string): string | undefined {
-  for (const span of addressSpans(text)) return text.slice(span.start, span.end);
-  return undefined;
+  const span = nextSpan(text, 0);
+  return span ? text.slice(span.start, span.end) : undefined;
 }
 
 const LEADING_JUNK = new Set(['"', "'", '<', '(', '[']);
@@ -84,7 +85,7 @@ export function normalizeAddress(value: string | undefined): string {
 export function findAddresses(text: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const span of addressSpans(text)) {
+  for (let span = nextSpan(text, 0); span; span = nextSpan(text, span.end)) {
     const a = normalizeAddress(text.slice(span.start, span.end));
     const key = a.toLowerCase();
     if (a && !seen.has(key)) {

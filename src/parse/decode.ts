@@ -3,6 +3,7 @@
  * (fast paths for ASCII/UTF-8/Latin-1, iconv-lite and encoding-japanese through libmime otherwise).
  * Input strings are "binary" (latin1) strings: one char per byte, as the MIME walker holds them.
  */
+import { isAscii } from 'node:buffer'; // a native scan: every decoded part is checked
 import { decode as qpDecode } from 'libqp';
 import { decode as charsetDecode } from 'libmime/lib/charset.js';
 
@@ -11,12 +12,6 @@ export function decodeTransfer(body: string, encoding: string | undefined): Buff
   if (enc === 'base64') return Buffer.from(body, 'base64');
   if (enc === 'quoted-printable') return qpDecode(body);
   return Buffer.from(body, 'latin1');
-}
-
-/** Every byte below 0x80? Then the bytes read the same in every ASCII-compatible charset. */
-function isAscii(buf: Buffer): boolean {
-  for (let i = 0; i < buf.length; i++) if (buf[i] > 0x7f) return false;
-  return true;
 }
 
 /** ISO-2022-JP text is 7-bit with ESC sequences; it is often mislabelled (or not labelled at all). */

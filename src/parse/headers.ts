@@ -9,13 +9,30 @@ import { MIME_LIMITS } from './limits';
 /** A header field name: printable ASCII except ':' (RFC 5322 §2.2). */
 const FIELD_NAME = /^[!-9;-~]+$/;
 
-/** Split "Name: value" (tolerating spaces before the colon); undefined when the line is no header. */
-function splitHeaderLine(line: string): [string, string] | undefined {
-  const colon = line.indexOf(':');
-  if (colon <= 0) return undefined;
-  const name = line.slice(0, colon).trimEnd();
-  if (!name || !FIELD_NAME.test(name)) return undefined;
-  return [name, line.slice(colon + 1).trim()];
+/**
+ * The field name of the line text[from, to) ("Name: value", tolerating spaces before the colon),
+ * or undefined when the line is no header. The common case — the name is plain printable ASCII up to
+ * the colon — is checked in place; anything else takes the general path (slice, trim, pattern).
+ */
+function fieldName(text: string, from: number, to: number, colon: number): string | undefined {
+  if (colon <= from || colon >= to) return undefined;
+  let plain = true;
+  for (let i = from; i < colon; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) { plain = false; break; }
+  }
+  if (plain) return text.slice(from, colon);
+  const name = text.slice(from, colon).trimEnd();
+  return name && FIELD_NAME.test(name) ? name : undefined;
+}
+
+/** Every character whitespace (as String.prototype.trim sees it)? Only non-ASCII can be, besides the usual. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) return false;
+  }
+  return text.slice(from, to).trim() === '';
 }
 
 /** Decode a raw header value held as a latin1 ("binary") string. */
@@ -37,10 +54,19 @@ export function decodeHeaderValue(raw: string): string {
 }
 
 export class HeaderMap implements HeaderView {
-  private readonly raw = new Map<string, string[]>();
-  private readonly decoded = new Map<string, string[]>();
+  // Set in the constructor, not as field initializers: one is made for every header block, and V8
+  // runs field initializers as a separate function call (slow until it is optimised).
+  private declare readonly raw: Map<string, string[]>;
+  /** Decoded values, made on first read: most header blocks (MIME parts, originals) are barely read. */
+  private declare decoded: Map<string, string[]> | undefined;
   /** Names in the order they appeared (lower case, with repeats). */
-  readonly order: string[] = [];
+  declare readonly order: string[];
+
+  constructor() {
+    this.raw = new Map();
+    this.decoded = undefined;
+    this.order = [];
+  }
 
   add(name: string, value: string): void {
     const key = name.toLowerCase();
@@ -52,12 +78,12 @@ export class HeaderMap implements HeaderView {
 
   getAll(name: string): string[] {
     const key = name.toLowerCase();
-    const cached = this.decoded.get(key);
+    const cached = this.decoded?.get(key);
     if (cached) return cached;
     const raw = this.raw.get(key);
     if (!raw) return [];
     const values = raw.map(decodeHeaderValue);
-    this.decoded.set(key, values);
+    (this.decoded ??= new Map()).set(key, values);
     return values;
   }
 
@@ -99,40 +125,34 @@ export function parseHeaderBlock(text: string, start = 0): HeaderBlock {
   let pos = start;
   let name = '';
   let value = '';
-  const flush = () => {
+  const end = (bodyStart: number, terminated: boolean): HeaderBlock => {
     if (name) headers.add(name, value);
-    name = '';
-    value = '';
+    return { headers, bodyStart, terminated };
   };
+  // Lines are read in place (indexes into text); only names and values are sliced out.
   while (pos < limit) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
-    const line = text.slice(pos, eol);
-    if (line === '' || line.trim() === '' && name === '') {
-      flush();
-      return { headers, bodyStart: Math.min(eol + 1, text.length), terminated: true };
-    }
-    const c = line.charCodeAt(0);
-    if ((c === 0x20 || c === 0x09) && name) {
-      if (line.trim() === '') {
-        // a whitespace-only line ends the block like a blank line does
-        flush();
-        return { headers, bodyStart: Math.min(eol + 1, text.length), terminated: true };
-      }
-      value += ' ' + line.trim();
+    const c = text.charCodeAt(pos);
+    if (c === 0x20 || c === 0x09) {
+      const folded = text.slice(pos, eol).trim();
+      // a whitespace-only line ends the block like a blank line does
+      if (folded === '') return end(Math.min(eol + 1, text.length), true);
+      // indented text before any header: not a header block
+      if (!name) return end(pos, false);
+      value += ' ' + folded;
     } else {
-      const field = splitHeaderLine(line);
-      if (!field) {
-        flush();
-        return { headers, bodyStart: pos, terminated: false };
-      }
-      flush();
-      [name, value] = field;
+      if (eol === pos || (name === '' && isBlank(text, pos, eol))) return end(Math.min(eol + 1, text.length), true);
+      const colon = text.indexOf(':', pos);
+      const field = fieldName(text, pos, eol, colon);
+      if (field === undefined) return end(pos, false);
+      if (name) headers.add(name, value);
+      name = field;
+      value = text.slice(colon + 1, eol).trim();
     }
     pos = eol + 1;
   }
-  flush();
-  return { headers, bodyStart: Math.min(pos, text.length), terminated: false };
+  return end(Math.min(pos, text.length), false);
 }
 
 export interface ContentType {
@@ -145,9 +165,28 @@ export interface ContentType {
 const SIMPLE_CONTENT_TYPE = /^\s*([A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+)\s*((?:;\s*[A-Za-z0-9_.-]+\s*=\s*(?:"[^"\\]*"|[^;\s"]*)\s*)*);?\s*$/;
 const SIMPLE_PARAM = /;\s*([A-Za-z0-9_.-]+)\s*=\s*(?:"([^"\\]*)"|([^;\s"]*))/g;
 
+/**
+ * Parsed values by raw header value: most parts carry one of a few Content-Types ("text/plain;
+ * charset=us-ascii", "message/delivery-status" …), read again for every message. Results are frozen,
+ * since they are shared; the map is emptied when it grows (boundaries make some values unique).
+ */
+const CONTENT_TYPES = new Map<string, ContentType>();
+const MAX_CONTENT_TYPES = 512;
+
 /** Parse Content-Type (RFC 2045); RFC 2231 and other unusual values go through libmime. */
 export function parseContentType(raw: string | undefined): ContentType {
   if (!raw) return { type: 'text/plain', params: {} };
+  let ct = CONTENT_TYPES.get(raw);
+  if (!ct) {
+    const parsed = parseContentTypeUncached(raw);
+    ct = Object.freeze({ type: parsed.type, params: Object.freeze(parsed.params) });
+    if (CONTENT_TYPES.size >= MAX_CONTENT_TYPES) CONTENT_TYPES.clear();
+    CONTENT_TYPES.set(raw, ct);
+  }
+  return ct;
+}
+
+function parseContentTypeUncached(raw: string): ContentType {
   const simple = raw.length > 1000 || raw.includes('*') || raw.includes('=?') ? null : SIMPLE_CONTENT_TYPE.exec(raw);
   if (simple) {
     const params: Record<string, string> = {};

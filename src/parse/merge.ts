@@ -7,6 +7,7 @@ import { MIME_LIMITS } from './limits';
 import { preferStatus } from './prefer';
 import { findCommand, findRemoteHost, findReply, findStatus, isStatusCode } from './smtp-reply';
 import type { DsnAction, RecipientFact, ReportKind } from './types';
+import { collapseWhitespace } from './whitespace';
 
 type Fact = Partial<RecipientFact>;
 
@@ -16,21 +17,23 @@ function isBare(diag: string | undefined): boolean {
 }
 
 function fill(target: Fact, from: Fact): Fact {
-  const out: Fact = { ...target };
-  for (const [k, v] of Object.entries(from) as [keyof Fact, unknown][]) {
+  // Object.assign, not a spread: V8 (Node 20) adds properties to a spread copy on a slow path.
+  const out: Fact = Object.assign({}, target);
+  for (const k in from) {
+    const v = from[k as keyof Fact];
     if (v === undefined || v === '') continue;
-    const cur = out[k];
+    const cur = out[k as keyof Fact];
     if (cur === undefined || cur === '') (out as Record<string, unknown>)[k] = v;
   }
   if (isBare(target.diagnostic) && from.diagnostic) out.diagnostic = from.diagnostic;
-  if (target.extensions || from.extensions) out.extensions = { ...from.extensions, ...target.extensions };
+  if (target.extensions || from.extensions) out.extensions = Object.assign({}, from.extensions, target.extensions);
   return out;
 }
 
 /** A fact on its way through the merge: the other diagnostic is kept for codes, host and command. */
 export type MergedFact = Fact & { otherDiagnostic?: string };
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const squash = (s: string) => collapseWhitespace(s).trim().toLowerCase();
 
 /**
  * Which words to show: the DSN's Diagnostic-Code, unless the text says more — it carries a code the
@@ -103,7 +106,7 @@ export function dedupe(facts: MergedFact[]): MergedFact[] {
 const ACTION_FOR_KIND: Partial<Record<ReportKind, DsnAction>> = { bounce: 'failed', delay: 'delayed', delivered: 'delivered' };
 
 function cleanDiagnostic(text: string | undefined): string {
-  const v = (text ?? '').replace(/\s+/g, ' ').trim();
+  const v = collapseWhitespace(text ?? '').trim();
   return v.length > MIME_LIMITS.maxDiagnosticChars ? v.slice(0, MIME_LIMITS.maxDiagnosticChars) + '…' : v;
 }
 

@@ -164,7 +164,8 @@ function partHeaders(part: string): { headers: HeaderMap; body: string } {
   const block = parseHeaderBlock(part, 0);
   // A part whose "headers" hold no Content-* field is a part without headers that starts with text
   // that merely looks like headers (typically a delivery-status block): keep it all as body.
-  const hasContentHeader = block.headers.order.some((n) => n.startsWith('content-'));
+  let hasContentHeader = false;
+  for (const n of block.headers.order) if (n.startsWith('content-')) { hasContentHeader = true; break; }
   if (block.headers.size > 0 && !hasContentHeader) return { headers: new HeaderMap(), body: part };
   return { headers: block.headers, body: part.slice(block.bodyStart) };
 }
@@ -257,12 +258,20 @@ function emptyContext(warnings: Set<string>): WalkContext {
   return { plain: [], html: [], dsn: [], feedback: [], partTypes: [], parts: 0, warnings };
 }
 
+/** Lines starting with ">" (counted natively: a split and trim of every line costs more than the check). */
+function quotedLines(body: string): number {
+  let n = body.startsWith('>') ? 1 : 0;
+  for (let at = body.indexOf('\n>'); at >= 0; at = body.indexOf('\n>', at + 2)) n++;
+  return n;
+}
+
 /**
  * A bounce forwarded with "> " quoting (mail clients' "Begin forwarded message:"): when most lines are
  * quoted, drop one level of quoting so the report reads as written.
  */
 function unquote(body: string): string {
-  if (!body.startsWith('>') && !body.includes('\n>')) return body;
+  // Most bodies quote nothing, or a line or two: fewer than three quoted lines can never be 60% of five.
+  if (quotedLines(body) < 3) return body;
   const lines = body.split('\n');
   let quoted = 0;
   let nonEmpty = 0;
@@ -290,7 +299,7 @@ function isOnlyPreface(text: string): boolean {
 
 /** Join collected text, cut it at an inline returned original, bound it. */
 function finishBody(texts: string[], ctx: WalkContext): string {
-  let body = unquote(texts.join('\n').replace(/\r\n?/g, '\n'));
+  let body = unquote(normalizeNewlines(texts.join('\n')));
   let inline = findInlineOriginal(body);
   // A forwarded bounce: little of our own above the marker, a bounce's headers below it. The report is below.
   while (inline && isOnlyPreface(body.slice(0, inline.start))) {
@@ -319,21 +328,16 @@ function finishBody(texts: string[], ctx: WalkContext): string {
 }
 
 function result(format: 'mime' | 'text', headers: HeaderMap, body: string, ctx: WalkContext): MimeMessage {
-  return {
-    format,
-    headers,
-    body,
-    ...(ctx.dsn.length ? { deliveryStatus: ctx.dsn.join('\n\n') } : {}),
-    ...(ctx.feedback.length ? { feedbackReport: ctx.feedback.join('\n\n') } : {}),
-    ...(ctx.original ? { originalHeaders: ctx.original } : {}),
-    ...(ctx.reportType ? { reportType: ctx.reportType } : {}),
-    partTypes: ctx.partTypes,
-    warnings: [...ctx.warnings],
-  };
+  const msg: MimeMessage = { format, headers, body, partTypes: ctx.partTypes, warnings: [...ctx.warnings] };
+  if (ctx.dsn.length) msg.deliveryStatus = ctx.dsn.join('\n\n');
+  if (ctx.feedback.length) msg.feedbackReport = ctx.feedback.join('\n\n');
+  if (ctx.original) msg.originalHeaders = ctx.original;
+  if (ctx.reportType) msg.reportType = ctx.reportType;
+  return msg;
 }
 
-function readSource(s: string, start: number, ctx: WalkContext): MimeMessage {
-  const block = parseHeaderBlock(s, start);
+/** A message source whose header block (already read by readMessage) is `block`. */
+function readSource(s: string, block: HeaderBlock, ctx: WalkContext): MimeMessage {
   walkPart(block.headers, s.slice(block.bodyStart), 0, ctx);
   const hasText = (t: string) => /\S/.test(t);
   let texts = ctx.plain.some(hasText) ? ctx.plain : ctx.html.map((html) => html());
@@ -358,7 +362,7 @@ export function readMessage(bytes: Buffer): MimeMessage {
   const mbox = s.startsWith('From ');
   s = stripMbox(s.replace(/^\s+/, ''), warnings);
   const head = parseHeaderBlock(s, 0);
-  if (isMessageSource(head) || (mbox && head.headers.size > 0)) return readSource(s, 0, ctx);
+  if (isMessageSource(head) || (mbox && head.headers.size > 0)) return readSource(s, head, ctx);
 
   // A paste with a line or two of chat above the raw source (not a header block of its own).
   const m = head.headers.size === 0 ? SOURCE_START.exec(s.slice(0, MAX_PREFACE_CHARS)) : null;
@@ -366,7 +370,7 @@ export function readMessage(bytes: Buffer): MimeMessage {
     const block = parseHeaderBlock(s, m.index);
     if (block.terminated && isMessageSource(block)) {
       warnings.add('Text before the message headers was ignored.');
-      return readSource(s, m.index, ctx);
+      return readSource(s, block, ctx);
     }
   }
   return readPaste(bytes, ctx);

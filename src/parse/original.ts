@@ -4,6 +4,7 @@
  * modules (BSD-2-Clause, github.com/sisimai/p5-sisimai), rewritten as one table.
  */
 import { findAddresses, normalizeAddress } from './address';
+import { requiredLiterals } from './required-literals';
 import type { HeaderView } from './text/types';
 import type { OriginalMessage } from './types';
 
@@ -33,15 +34,38 @@ export const INLINE_ORIGINAL_MARKERS: readonly (readonly [string, RegExp])[] = [
   ['ontent-', /^Content-Type:[ \t]*(?:message\/rfc822|text\/rfc822-headers|message\/global)\b/im], // a MIME part seen as text
 ];
 
-/** Offset of the earliest inline-original marker line in text, or undefined. */
+interface Marker { literal: string; re: RegExp; order: number }
+
+const MARKERS: Marker[] = INLINE_ORIGINAL_MARKERS.map(([literal, re], order) => ({ literal, re, order }));
+
+/**
+ * Markers whose literal every match contains anyway (each alternative's required literal holds it):
+ * their literal check adds nothing, so they run as one alternation, which finds the earliest of them in
+ * one scan, trying them in table order at each position as the loop below does. The rest keep their check.
+ */
+const implied = ({ literal, re }: Marker) => re.flags === 'm' && !!requiredLiterals(re)?.every((l) => l.includes(literal));
+const JOINED = MARKERS.filter(implied);
+const CHECKED = MARKERS.filter((m) => !implied(m));
+const groupsIn = (re: RegExp) => (new RegExp(`${re.source}|`).exec('') as RegExpExecArray).length - 1;
+/** Index of the capture group that wraps each joined marker, to tell which one matched. */
+const JOINED_GROUP: number[] = [];
+JOINED.reduce((next, m) => { JOINED_GROUP.push(next); return next + 1 + groupsIn(m.re); }, 1);
+const ANY_JOINED = JOINED.length ? new RegExp(JOINED.map((m) => `(${m.re.source})`).join('|'), 'm') : undefined;
+
+/** Offset of the earliest inline-original marker line in text, or undefined (at equal offsets, the first in the table). */
 export function findInlineOriginal(text: string): { start: number; after: number } | undefined {
-  let best: { start: number; after: number } | undefined;
-  for (const [literal, re] of INLINE_ORIGINAL_MARKERS) {
+  let best: { start: number; after: number; order: number } | undefined;
+  const j = ANY_JOINED?.exec(text);
+  if (j) {
+    const k = JOINED_GROUP.findIndex((g) => j[g] !== undefined);
+    best = { start: j.index, after: j.index + j[0].length, order: (JOINED[k] as Marker).order };
+  }
+  for (const { literal, re, order } of CHECKED) {
     if (!text.includes(literal)) continue;
     const m = re.exec(text);
-    if (m && (!best || m.index < best.start)) best = { start: m.index, after: m.index + m[0].length };
+    if (m && (!best || m.index < best.start || (m.index === best.start && order < best.order))) best = { start: m.index, after: m.index + m[0].length, order };
   }
-  return best;
+  return best && { start: best.start, after: best.after };
 }
 
 function messageId(v: string | undefined): string | undefined {

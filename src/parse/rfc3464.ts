@@ -42,6 +42,22 @@ export function isDsnFieldName(key: string): boolean {
   return PER_MESSAGE.has(key) || PER_RECIPIENT.has(key) || key.startsWith('x-');
 }
 
+function hasField(block: readonly DsnField[], key: string): boolean {
+  for (const f of block) if (f.key === key) return true;
+  return false;
+}
+
+/** A block about a recipient (not the per-message block). */
+function isRecipientBlock(block: readonly DsnField[]): boolean {
+  for (const f of block) if (f.key === 'final-recipient' || f.key === 'original-recipient' || f.key === 'action' || f.key === 'status') return true;
+  return false;
+}
+
+/** A recipient block with its address and its outcome. */
+function isComplete(block: readonly DsnField[]): boolean {
+  return hasField(block, 'final-recipient') && (hasField(block, 'action') || hasField(block, 'status'));
+}
+
 /** Split delivery-status text into the per-message block and per-recipient blocks. */
 export function splitDeliveryStatus(text: string): DeliveryStatus {
   const blocks: DsnField[][] = [];
@@ -65,18 +81,15 @@ export function splitDeliveryStatus(text: string): DeliveryStatus {
     if (!m) continue;
     const key = m[1].toLowerCase();
     // A recipient block that runs into the next one without a blank line.
-    const has = (k: string) => current.some((f) => f.key === k);
     // (Postfix writes Final-Recipient before Original-Recipient, so Original-Recipient after a
     // Final-Recipient opens a new block only once that block is complete.)
-    const complete = has('final-recipient') && (has('action') || has('status'));
-    if ((key === 'final-recipient' && has('final-recipient')) || (key === 'original-recipient' && (has('original-recipient') || complete))) {
+    if (key === 'final-recipient' ? hasField(current, key) : key === 'original-recipient' && (hasField(current, key) || isComplete(current))) {
       close();
     }
     last = { name: m[1], key, value: m[2].trim() };
     current.push(last);
   }
   close();
-  const isRecipientBlock = (b: DsnField[]) => b.some((f) => f.key === 'final-recipient' || f.key === 'original-recipient' || f.key === 'action' || f.key === 'status');
   const perMessage: DsnField[] = [];
   const recipients: DsnField[][] = [];
   for (const b of blocks) {
@@ -117,8 +130,9 @@ export function normalizeStatusField(value: string | undefined): string | undefi
   return m ? m[1] : undefined;
 }
 
-function field(block: DsnField[], key: string): string | undefined {
-  return block.find((f) => f.key === key)?.value;
+function field(block: readonly DsnField[], key: string): string | undefined {
+  for (const f of block) if (f.key === key) return f.value;
+  return undefined;
 }
 
 /** One recipient block as RecipientFact fields (the raw words; no inference). */

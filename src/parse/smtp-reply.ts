@@ -15,9 +15,12 @@ export function isStatusCode(code: string | undefined): code is string {
   return !!code && /^[245]\.\d{1,3}\.\d{1,3}$/.test(code);
 }
 
+/** What every status code looks like at least; most texts have none, and skip the masking and scan. */
+const STATUS_SHAPE = /[245]\.[0-7]\.\d/;
+
 /** The enhanced status code the text means, '' when it has none. classHint ('4'/'5') keeps only that class. */
 export function findStatus(text: string | undefined, classHint?: string): string {
-  if (!text || text.length < 5) return '';
+  if (!text || text.length < 5 || !STATUS_SHAPE.test(text)) return '';
   const masked = ' ' + text.replace(IPV4, (ip) => '#'.repeat(ip.length)) + ' ';
   const found: string[] = [];
   let fallback = '';
@@ -48,23 +51,42 @@ const REPLY_CODES: Record<string, readonly string[]> = {
   '2': ['211', '214', '220', '221', '235', '250', '251', '252', '253', '334', '354'],
 };
 
+const ALL_REPLY_CODES: readonly string[] = [...REPLY_CODES['5'], ...REPLY_CODES['4'], ...REPLY_CODES['2']];
+
 function isDigitOrDot(c: number): boolean {
-  return c >= 0x2e && c <= 0x39;
+  return c >= 0x2e && c <= 0x39; // . / 0-9
+}
+
+/**
+ * Three-digit numbers standing alone in the text: no digit, '.' or '/' on either side (so not part of
+ * an IP address, a version or a longer number). One pass; most texts hold none or one.
+ */
+function standaloneNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigitOrDot(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && isDigitOrDot(text.charCodeAt(end))) end++;
+    if (end - i === 3) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const c = text.charCodeAt(i + 2);
+      if (a >= 0x30 && b >= 0x30 && c >= 0x30) out.push(text.slice(i, end));
+    }
+    i = end;
+  }
+  return out;
 }
 
 /** The basic reply code in the text ('' when none). classHint ('4'/'5' or a status code) narrows the search. */
 export function findReply(text: string | undefined, classHint?: string): string {
   if (!text || text.length < 3 || /x-unix/i.test(text)) return '';
-  const padded = ' ' + text + ' ';
+  const present = standaloneNumbers(text);
+  if (!present.length) return '';
   const cls = classHint?.[0];
-  const order = cls === '2' || cls === '4' || cls === '5' ? REPLY_CODES[cls] : [...REPLY_CODES['5'], ...REPLY_CODES['4'], ...REPLY_CODES['2']];
-  for (const code of order) {
-    let at = padded.indexOf(code, 1);
-    while (at >= 0) {
-      if (!isDigitOrDot(padded.charCodeAt(at - 1)) && !isDigitOrDot(padded.charCodeAt(at + 3))) return code;
-      at = padded.indexOf(code, at + 3);
-    }
-  }
+  const order = cls === '2' || cls === '4' || cls === '5' ? REPLY_CODES[cls] : ALL_REPLY_CODES;
+  // the most telling code present wins, wherever it stands
+  for (const code of order) if (present.includes(code)) return code;
   return '';
 }
 

@@ -10,6 +10,8 @@
 import { firstAddress, normalizeAddress } from '../../address';
 import { mergeFacts } from '../../merge';
 import { preferStatus } from '../../prefer';
+import { requiredLiterals } from '../../required-literals';
+import { collapseWhitespace } from '../../whitespace';
 import { parseDeliveryStatus, parseMta, splitTyped } from '../../rfc3464';
 import { commandFromWord, findReply, findStatus } from '../../smtp-reply';
 import type { RecipientFact } from '../../types';
@@ -41,22 +43,77 @@ export interface Fingerprint {
 /** Detection reads at most this much of the body: markers sit near the top of every report. */
 const DETECT_WINDOW = 16 * 1024;
 
-function ruleHolds(view: MessageView, rule: Rule): boolean {
-  if ('header' in rule) return view.headers.getAll(rule.header).some((v) => rule.pattern.test(v));
-  if ('from' in rule) return rule.from.test(view.from);
-  if ('subject' in rule) return rule.subject.test(view.subject);
-  return rule.body.test(view.body.length > DETECT_WINDOW ? view.body.slice(0, DETECT_WINDOW) : view.body);
+/** The body as detection reads it, and its lower-case copy (made on first need), once per report. */
+interface DetectText { window: string; lower?: string }
+const detectTexts = new WeakMap<MessageView, DetectText>();
+
+function detectText(view: MessageView): DetectText {
+  let t = detectTexts.get(view);
+  if (!t) {
+    t = { window: view.body.length > DETECT_WINDOW ? view.body.slice(0, DETECT_WINDOW) : view.body };
+    detectTexts.set(view, t);
+  }
+  return t;
 }
 
+/**
+ * Every reader's detect runs on every report the readers before it did not claim, so a body pattern
+ * first checks for a literal it cannot match without (worked out once from the pattern itself):
+ * one `includes` instead of a regex scan of up to 16 KB. Case-insensitive patterns are checked on the
+ * lower-cased text, and only with ASCII literals (where lower-casing is exact for /i matching).
+ */
+const bodyLiterals = new WeakMap<RegExp, readonly string[] | null>();
+
+function literalsOf(re: RegExp): readonly string[] | null {
+  let lits = bodyLiterals.get(re);
+  if (lits === undefined) {
+    lits = re.global || re.sticky ? null : requiredLiterals(re);
+    if (lits && re.ignoreCase && lits.some((l) => /[^\x00-\x7f]/.test(l))) lits = null;
+    bodyLiterals.set(re, lits);
+  }
+  return lits;
+}
+
+function containsAny(text: string, literals: readonly string[]): boolean {
+  for (const l of literals) if (text.includes(l)) return true;
+  return false;
+}
+
+function bodyHolds(view: MessageView, re: RegExp): boolean {
+  const text = detectText(view);
+  const lits = literalsOf(re);
+  if (lits && !containsAny(re.ignoreCase ? (text.lower ??= text.window.toLowerCase()) : text.window, lits)) return false;
+  return re.test(text.window);
+}
+
+function ruleHolds(view: MessageView, rule: Rule): boolean {
+  if ('header' in rule) {
+    for (const v of view.headers.getAll(rule.header)) if (rule.pattern.test(v)) return true;
+    return false;
+  }
+  if ('from' in rule) return rule.from.test(view.from);
+  if ('subject' in rule) return rule.subject.test(view.subject);
+  return bodyHolds(view, rule.body);
+}
+
+// Loops rather than every/some with arrow functions: every reader's detect runs on most reports.
 export function fingerprintHolds(view: MessageView, fp: Fingerprint): boolean {
-  if (fp.all && !fp.all.every((r) => ruleHolds(view, r))) return false;
-  if (fp.any && fp.any.length > 0 && !fp.any.some((r) => ruleHolds(view, r))) return false;
+  if (fp.all) for (const r of fp.all) if (!ruleHolds(view, r)) return false;
+  if (fp.any && fp.any.length > 0 && !anyHolds(view, fp.any)) return false;
   return Boolean(fp.all?.length || fp.any?.length);
+}
+
+function anyHolds(view: MessageView, rules: readonly Rule[]): boolean {
+  for (const r of rules) if (ruleHolds(view, r)) return true;
+  return false;
 }
 
 /** detect() for a reader with one or more alternative fingerprints. */
 export function detectBy(...fps: readonly Fingerprint[]): (view: MessageView) => boolean {
-  return (view) => fps.some((fp) => fingerprintHolds(view, fp));
+  return (view) => {
+    for (const fp of fps) if (fingerprintHolds(view, fp)) return true;
+    return false;
+  };
 }
 
 /**
@@ -83,7 +140,7 @@ export function receivedMentions(view: MessageView, pattern: RegExp): boolean {
 
 /** Collapse runs of white space; what a server said, without the line wrapping of the report. */
 export function sweep(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text).trim();
 }
 
 export function splitLines(text: string): string[] {
@@ -133,6 +190,16 @@ export { normalizeAddress };
 
 /** How far into a text an address is looked for (the address scan is slow on long runs of word characters). */
 const ADDRESS_WINDOW = 4096;
+
+/**
+ * Does a token read as an address: an "@" with something on both sides? Readers match the token with a
+ * plain run (`\S+`, `[^\s:]+`) and ask this, instead of a pattern like `\S+@\S+`, which tries every
+ * "@" of a long run as the split point and rescans the rest for each: quadratic on a line of "@".
+ */
+export function hasInnerAt(token: string): boolean {
+  const at = token.indexOf('@', 1); // the first "@" after the first character
+  return at >= 1 && at <= token.length - 2;
+}
 
 /** The first address written in angle brackets, else the first address at all ('' when none). */
 export function firstBracketedAddress(text: string): string {
@@ -184,7 +251,77 @@ export function joinReply(lines: readonly string[]): string {
  */
 export function commandIn(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  return commandFromWord(text.replace(/<[^<>]*>|\S+@\S+/g, ' '));
+  return commandFromWord(maskAddresses(text));
+}
+
+/**
+ * `/<([^>]+@[^>]+)>/.exec(text)?.[1]` in linear time: the address in the first "<…>" that holds one
+ * (an "@" with something on both sides). The regex retries every "<" of a long run and scans to the
+ * next ">" from each; here each stretch up to a ">" is looked at once.
+ */
+export function angleAddress(text: string): string | undefined {
+  let gt = -1;
+  let lastAt = -1;
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+    if (gt <= lt) {
+      gt = text.indexOf('>', lt + 1);
+      if (gt < 0) return undefined; // no ">" after this "<", so none after any later one either
+      const at = text.slice(lt + 1, gt - 1).lastIndexOf('@');
+      lastAt = at < 0 ? -1 : lt + 1 + at;
+    }
+    if (lastAt >= lt + 2) return text.slice(lt + 1, gt);
+  }
+  return undefined;
+}
+
+/** The next `ch` after position i, or Infinity (so that a search that found nothing is never repeated). */
+function indexAfter(text: string, ch: string, i: number): number {
+  const at = text.indexOf(ch, i + 1);
+  return at < 0 ? Infinity : at;
+}
+
+/** A run of non-space characters, read from a given position. */
+const WORD = /\S+/y;
+
+/**
+ * `text.replace(/<[^<>]*>|\S+@\S+/g, ' ')` in linear time: "<…>" spans and words holding an address
+ * become one space each. The regex form retries `\S+@\S+` at every character of a long word without
+ * an address and rescans the rest of the word each time (quadratic on a long line of non-space); here
+ * each word is measured once. Same matches, same order, same output.
+ */
+export function maskAddresses(text: string): string {
+  if (!text.includes('<') && !text.includes('@')) return text;
+  let out = '';
+  let copied = 0; // text before this index is in `out`
+  let nextGt = -1; // where the next ">" / "<" after the current position is (Infinity: none)
+  let nextLt = -1;
+  let wordEnd = -1; // the word holding the current position, and the last "@" inside it
+  let lastAt = -1;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let end = -1;
+    if (c === 0x3c) {
+      // "<[^<>]*>": the next "<" or ">" after it is a ">"
+      if (nextGt <= i) nextGt = indexAfter(text, '>', i);
+      if (nextLt <= i) nextLt = indexAfter(text, '<', i);
+      if (nextGt < nextLt) end = nextGt + 1;
+    }
+    if (end < 0) {
+      if (i >= wordEnd) {
+        WORD.lastIndex = i;
+        const w = WORD.exec(text);
+        if (!w) { i++; continue; } // white space: nothing starts here
+        wordEnd = i + w[0].length;
+        lastAt = w[0].lastIndexOf('@', w[0].length - 2) + i;
+      }
+      // "\S+@\S+" from i: an "@" after i with a character after it, inside the word; it takes the rest of the word
+      if (lastAt >= i + 1) end = wordEnd;
+    }
+    if (end < 0) { i++; continue; }
+    out += text.slice(copied, i) + ' ';
+    copied = i = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 export { preferStatus };
@@ -203,7 +340,9 @@ const MAX_DIAGNOSTIC = 4096;
  */
 export function fact(parts: Fact & { address?: string; diagnostic?: string }): Fact {
   const diagnostic = sweep(parts.diagnostic ?? '').slice(0, MAX_DIAGNOSTIC);
-  const out: Fact = { ...parts, address: normalizeAddress(parts.address), diagnostic };
+  // Object.assign, not `{ ...parts, … }`: V8 (Node 20) adds properties to a spread copy on a slow
+  // path (about 1 µs each, github.com/evanw/esbuild/issues/951), and every long-tail fact passes here.
+  const out: Fact = Object.assign({}, parts, { address: normalizeAddress(parts.address), diagnostic });
   const inWords = diagnostic ? statusIn(diagnostic) : undefined;
   const replyCode = parts.replyCode ?? (diagnostic ? replyCodeIn(diagnostic, inWords ?? parts.status) : undefined);
   if (replyCode) out.replyCode = replyCode;
@@ -270,7 +409,7 @@ function unrepeatReplyCode(text: string): string {
 /** Facts from DSN fields (the parse stage's RFC 3464 reader), codes finished the way fact() does. */
 export function factsFromDsn(text: string | undefined): Fact[] {
   if (!text) return [];
-  return parseDeliveryStatus(foldReplyContinuations(text)).map((f) => fact({ ...f, diagnostic: unrepeatReplyCode(sweep(f.diagnostic ?? '')) }));
+  return parseDeliveryStatus(foldReplyContinuations(text)).map((f) => fact(Object.assign({}, f, { diagnostic: unrepeatReplyCode(sweep(f.diagnostic ?? '')) })));
 }
 
 /** DSN facts from the view's delivery-status part, else from DSN fields written inline in the body. */

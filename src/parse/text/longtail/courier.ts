@@ -14,9 +14,11 @@ import type { TextReader } from '../types';
 import { blocksBy, commandIn, cutAt, detectBy, dsnFacts, extraction, fact, hostAndIp, joinReply, mergeWithDsn, splitLines, sweep } from './common';
 
 const MARKERS = {
-  body: /running the Courier mail server|^\s*(?:UNDELIVERABLE MAIL|DELAYS IN DELIVERING YOUR MESSAGE)\s*$/m,
-  delay: /^\s*DELAYS IN DELIVERING YOUR MESSAGE\s*$|^WARNING: delayed mail/m,
-  list: /^\s*(?:UNDELIVERABLE MAIL|DELAYS IN DELIVERING YOUR MESSAGE)\s*$/m,
+  // [^\S\r\n\u2028\u2029]* is white space within the line: a leading \s* with the m flag runs across every following
+  // blank line, from every line start (quadratic on a run of them); it matches the same lines.
+  body: /running the Courier mail server|^[^\S\r\n\u2028\u2029]*(?:UNDELIVERABLE MAIL|DELAYS IN DELIVERING YOUR MESSAGE)\s*$/m,
+  delay: /^[^\S\r\n\u2028\u2029]*DELAYS IN DELIVERING YOUR MESSAGE\s*$|^WARNING: delayed mail/m,
+  list: /^[^\S\r\n\u2028\u2029]*(?:UNDELIVERABLE MAIL|DELAYS IN DELIVERING YOUR MESSAGE)\s*$/m,
   end: [/^-{20,}\s*$/m, /^Content-Type:\s*message\//im],
   recipient: /^<([^<>\s]+@[^<>\s]+)>:\s*$/,
   host: /^\s+(\S+\s*\[[^\]]+\]):\s*$/,

@@ -41,7 +41,7 @@ export const ezwebReader: TextReader = {
         const inReply = /\(in reply to ([^)]+)\)/.exec(rest);
         current = {
           address: normalizeAddress(r[1] ?? r[3]),
-          reply: rest ? [rest.replace(/\s*\(in reply to [^)]+\)\s*$/, '')] : [],
+          reply: rest ? [rest.replace(/(?<!\s)\s*\(in reply to [^)]+\)\s*$/, '')] : [],
           ...(inReply ? { command: commandIn(inReply[1]) } : {}),
         };
         recipients.push(current);

@@ -24,19 +24,21 @@ const MARKERS = {
  */
 export function asyncosReason(reason: string): { status?: string; diagnostic: string } {
   // replies quoted by AsyncOS keep their line breaks as a literal "\n" and the repeated code
-  const text = sweep(reason).replace(/\\n(?:[245]\.\d{1,3}\.\d{1,3}\s+)?/g, ' ').replace(/\s*\(delivery attempts: \d+\)\s*$/, '');
+  const text = sweep(reason).replace(/\\n(?:[245]\.\d{1,3}\.\d{1,3}\s+)?/g, ' ').replace(/(?<!\s)\s*\(delivery attempts: \d+\)\s*$/, ''); // (?<!\s): from the start of a run of spaces only, not from each space in it
   const m = MARKERS.line.exec(text);
   if (!m) return { diagnostic: text };
   if (m[3] && m[5] !== undefined) return { status: m[1], diagnostic: `${m[3]} ${sweep(m[5])}` };
   return { status: m[1], diagnostic: sweep(text.slice(m[1].length).replace(/^\s*-\s*/, '')) };
 }
 
+/** Built once (not per call), so its patterns' literal pre-checks are worked out once too. */
+const UNDELIVERABLE = detectBy({ all: [{ body: /^The following message to <[^<>\s]+@[^<>\s]+> was undeliverable\./m }, { body: /^The reason for the problem:/m }] });
+
 export const ironportReader: TextReader = {
   id: 'ironport',
   name: 'Cisco Secure Email (IronPort)',
-  detect: (view) =>
-    !/amazonses\.com/i.test(view.from + (view.deliveryStatus ?? '')) &&
-    detectBy({ all: [{ body: /^The following message to <[^<>\s]+@[^<>\s]+> was undeliverable\./m }, { body: /^The reason for the problem:/m }] })(view),
+  // the cheap fingerprint first; Amazon SES once sent the same text
+  detect: (view) => UNDELIVERABLE(view) && !/amazonses\.com/i.test(view.from + (view.deliveryStatus ?? '')),
   extract(view) {
     const recipients: Fact[] = [];
     const lines = splitLines(view.body);

@@ -9,7 +9,8 @@ import { detectBy, extraction, fact, type Fact, headerExtensions, normalizeAddre
 
 const MARKERS = {
   from: /no-reply@[\w.-]+\.dion\.ne\.jp/i,
-  intro: /^\s*Your mail (?:sent on:?|attempted to be delivered on:?) /m,
+  // white space within the line only: \s* with the m flag runs across every following blank line
+  intro: /^[^\S\r\n\u2028\u2029]*Your mail (?:sent on:?|attempted to be delivered on:?) /m,
   recipient: /^\s+Could not be delivered to:\s*<([^<>\s]+@[^<>\s]+)>/,
 } as const;
 

@@ -17,11 +17,14 @@ const MARKERS = {
 
 const ACTIONS: Record<string, Fact['action']> = { failed: 'failed', delayed: 'delayed', delivered: 'delivered', relayed: 'relayed' };
 
+/** Built once (not per call), so its pattern's literal pre-check is worked out once too. */
+const LOG_LINES = detectBy({ any: [{ body: /Recipient:\s*<[^<>\s]*>,\s*Result:\s*(?:failed|delayed|bounced),\s*Status:/ }] });
+
 export const kerioReader: TextReader = {
   id: 'kerio',
   name: 'Kerio Connect',
   detect: (view) =>
-    detectBy({ any: [{ body: /Recipient:\s*<[^<>\s]*>,\s*Result:\s*(?:failed|delayed|bounced),\s*Status:/ }] })(view) ||
+    LOG_LINES(view) ||
     (receivedMentions(view, MARKERS.received) && (Boolean(view.deliveryStatus) || /undeliver|delivery|returned/i.test(view.subject))),
   extract(view) {
     const fromLog: Fact[] = [];

@@ -10,7 +10,8 @@ import { detectBy, dsnFacts, extraction, fact, mergeWithDsn, section } from './c
 
 const MARKERS = {
   header: /Modified by McAfee/i,
-  list: /^\s*--- The following addresses had delivery problems ---\s*$/m,
+  // white space within the line only: \s* with the m flag runs across every following blank line
+  list: /^[^\S\r\n\u2028\u2029]*--- The following addresses had delivery problems ---\s*$/m,
   line: /^\s*<([^<>\s]+@[^<>\s]+)>\s+\((.*)\)\s*$/,
 } as const;
 

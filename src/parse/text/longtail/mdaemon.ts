@@ -14,7 +14,7 @@
  * (an MDaemon DSN quoted in a Java bounce parser's comments; a SecurityGateway report in a test suite).
  */
 import type { TextReader } from '../types';
-import { commandIn, detectBy, dsnFacts, extraction, fact, type Fact, joinReply, mergeWithDsn, normalizeAddress, splitLines, sweep } from './common';
+import { angleAddress, commandIn, detectBy, dsnFacts, extraction, fact, type Fact, joinReply, mergeWithDsn, normalizeAddress, splitLines, sweep } from './common';
 
 const MARKERS = {
   from: /MDaemon(?: at |@)/i,
@@ -62,7 +62,7 @@ export const mdaemonReader: TextReader = {
       const got = /^<--\s*(.*)$/.exec(line);
       if (to) toLines.push(...to[1].split(/[,;]\s*/).map((a) => normalizeAddress(a)).filter(Boolean));
       else if (conn) host = conn[1].replace(/:\d+$/, '').toLowerCase();
-      else if (sent) steps.push({ command: commandIn(sent[1]), rcpt: /<([^>]+@[^>]+)>/.exec(sent[1])?.[1], reply: [] });
+      else if (sent) steps.push({ command: commandIn(sent[1]), rcpt: angleAddress(sent[1]), reply: [] });
       else if (got && steps.length) steps[steps.length - 1].reply.push(got[1]);
       else if (/^\*\s+/.test(line) && !/^\*\s+(?:From|To|Subject|Size|Message-ID|Route slip)/i.test(line)) notes.push(line.replace(/^\*\s+/, ''));
     }

@@ -13,9 +13,10 @@ import type { TextReader } from '../types';
 import { cutAt, detectBy, extraction, fact, splitLines } from './common';
 
 const MARKERS = {
-  intro: /^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./m,
-  delay: /^\s*A message is delayed for more than /m,
-  original: [/^\s*Below is a copy of the original message:/m],
+  // [^\S\r\n\u2028\u2029]*: white space within the line only (\s* with the m flag runs across every following blank line)
+  intro: /^[^\S\r\n\u2028\u2029]*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./m,
+  delay: /^[^\S\r\n\u2028\u2029]*A message is delayed for more than /m,
+  original: [/^[^\S\r\n\u2028\u2029]*Below is a copy of the original message:/m],
   line: /^([^\s@]+@[^\s:]+):\s+(.+)$/,
 } as const;
 

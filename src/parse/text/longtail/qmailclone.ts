@@ -30,8 +30,9 @@ const STAGES: readonly { pattern: RegExp; command: string }[] = [
   { pattern: /Connected to \S+ but greeting failed\./, command: 'CONN' },
   { pattern: /Connected to \S+ but my name was rejected\./, command: 'EHLO' },
   { pattern: /Connected to \S+ but sender was rejected\./, command: 'MAIL' },
-  { pattern: /\S+ does not like recipient\./, command: 'RCPT' },
-  { pattern: /\S+ failed on DATA command\.|\S+ failed after I sent the message\./, command: 'DATA' },
+  // one \S, not \S+: only tested, and \S+ rescans a long run of non-space from each of its characters
+  { pattern: /\S does not like recipient\./, command: 'RCPT' },
+  { pattern: /\S failed on DATA command\.|\S failed after I sent the message\./, command: 'DATA' },
   { pattern: /Sorry, I wasn't able to establish an SMTP connection/, command: 'CONN' },
 ];
 const HOST = /Giving up on (\S+?)\.?$|Connected to ([\w.-]+) |^([\w.:-]+) (?:does not like recipient|failed on DATA command|failed after I sent the message)|remote host (\S+) said:/im;

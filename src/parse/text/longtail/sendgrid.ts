@@ -11,7 +11,8 @@ import { commandIn, detectBy, dsnFacts, extraction, fact, mergeWithDsn, splitLin
 const MARKERS = {
   intro: /^This is an automatically generated message from SendGrid\./m,
   line: /^[^\s:]*:[^\s:]*:<([^<>\s]+@[^<>\s]+)>\s*:\s*(.*)$/,
-  stage: /\s+in (RCPT TO|MAIL FROM|DATA|connect|EHLO|HELO)\s*$/i,
+  /** (?<!\s): from the start of a run of spaces only (\s+ from each space in a long run rescans the rest of it). */
+  stage: /(?<!\s)\s+in (RCPT TO|MAIL FROM|DATA|connect|EHLO|HELO)\s*$/i,
 } as const;
 
 export const sendgridReader: TextReader = {
@@ -26,7 +27,8 @@ export const sendgridReader: TextReader = {
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => {
         // "<local ip> : <mx>:[<mx ip>] : <reply> in RCPT TO", or just "<reason> in connect"
-        const fields = m[2].split(/\s+:\s+/);
+        // (?<!\s): a separator starts where its spaces start, so a long run of spaces is not rescanned from each one
+        const fields = m[2].split(/(?<!\s)\s+:\s+/);
         const last = fields[fields.length - 1];
         const stage = MARKERS.stage.exec(last);
         const mx = fields.length >= 3 ? /^([^\s:\[]+):?\[([^\]]+)\]/.exec(fields[fields.length - 2]) : null;

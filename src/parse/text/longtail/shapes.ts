@@ -4,7 +4,7 @@
  * qmail clone writes that MTA's text with its own name around it. Only the text readers for those
  * vendors use these; the major MTAs have their own readers elsewhere in parse/text.
  */
-import { blocksBy, commandIn, fact, type Fact, hostAndIp, joinReply, normalizeAddress, splitLines, sweep } from './common';
+import { angleAddress, blocksBy, commandIn, fact, type Fact, hostAndIp, joinReply, normalizeAddress, splitLines, sweep } from './common';
 
 // ---------------------------------------------------------------------------------------------
 // Postfix: "<user@example.org>: host mx.example.org[192.0.2.1] said: 550 … (in reply to RCPT TO command)"
@@ -86,7 +86,7 @@ function readTranscript(lines: readonly string[]): { host?: string; steps: Trans
     }
     const sent = /^\s*>>>\s*(.*)$/.exec(line);
     if (sent) {
-      steps.push({ command: commandIn(sent[1]), rcpt: /<([^>]+@[^>]+)>/.exec(sent[1])?.[1], replies: [] });
+      steps.push({ command: commandIn(sent[1]), rcpt: angleAddress(sent[1]), replies: [] });
       continue;
     }
     const got = /^\s*<<<\s*(.*)$/.exec(line);

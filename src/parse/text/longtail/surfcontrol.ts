@@ -5,12 +5,13 @@
  * Lhost::SurfControl, BSD-2-Clause, reads the same markers).
  */
 import type { TextReader } from '../types';
-import { detectBy, dsnFacts, extraction, fact, mergeWithDsn, splitLines } from './common';
+import { detectBy, dsnFacts, extraction, fact, hasInnerAt, mergeWithDsn, splitLines } from './common';
 
 const MARKERS = {
   xmailer: /^SurfControl E-mail Filter/,
   body: /^Your message could not be sent\.\s*\n\s*A transcript of the attempts to send the message follows\./m,
-  line: /^\s*([^\s:]+@[^\s:]+):\s*\[([^\]]+)\],\s*(.*)$/,
+  /** "address: [ip], reply"; the address token is checked with hasInnerAt (a `[^\s:]+@[^\s:]+` here is quadratic on a line of "@"). */
+  line: /^\s*([^\s:]+):\s*\[([^\]]+)\],\s*(.*)$/,
 } as const;
 
 export const surfcontrolReader: TextReader = {
@@ -23,7 +24,7 @@ export const surfcontrolReader: TextReader = {
   extract(view) {
     const fromText = splitLines(view.body)
       .map((l) => MARKERS.line.exec(l))
-      .filter((m): m is RegExpExecArray => m !== null)
+      .filter((m): m is RegExpExecArray => m !== null && hasInnerAt(m[1] as string))
       .map((m) => fact({ address: m[1], diagnostic: m[3], remoteIp: m[2] }));
     return extraction(mergeWithDsn(fromText, dsnFacts(view)));
   },

@@ -6,7 +6,7 @@
  * Lhost::InterScanMSS (BSD-2-Clause); shape from the public corpus samples.
  */
 import type { TextReader } from '../types';
-import { commandIn, cutAt, detectBy, extraction, fact, type Fact, normalizeAddress, splitLines, sweep } from './common';
+import { angleAddress, commandIn, cutAt, detectBy, extraction, fact, type Fact, normalizeAddress, splitLines, sweep } from './common';
 
 const MARKERS = {
   from: /InterScan (?:MSS|Notification)/,
@@ -44,7 +44,7 @@ export const trendmicroReader: TextReader = {
         if (current) current.diagnostic = sweep(arrow[1]);
       } else if (arrow) {
         // the command we sent; the address in it opens a recipient
-        const rcpt = /<([^>]+@[^>]+)>/.exec(arrow[1])?.[1];
+        const rcpt = angleAddress(arrow[1]);
         if (rcpt && (!current || current.address !== normalizeAddress(rcpt))) {
           current = { address: normalizeAddress(rcpt), diagnostic: '' };
           recipients.push(current);

@@ -13,7 +13,9 @@ export const verizonReader: TextReader = {
   name: 'Verizon Wireless (vtext.com)',
   detect: detectBy(
     { any: [{ from: /post_master@vtext\.com|sysadmin@[\w.-]*vzwpix\.com/i }, { header: 'received', pattern: /\.vtext\.com \(/ }] },
-    { all: [{ body: JAMES.details }, { body: /^\s+RCPT TO:\s*\S+@(?:vtext\.com|vzwpix\.com)/m }] },
+    // `^\s+RCPT TO:` with the m flag, as two alternatives that never cross more than one line break (the
+    // plain form rescans a run of blank lines from each of them): indented on its line, or after a blank line
+    { all: [{ body: JAMES.details }, { body: /^[^\S\r\n\u2028\u2029]+RCPT TO:\s*\S+@(?:vtext\.com|vzwpix\.com)|^[^\S\r\n\u2028\u2029]*[\r\n\u2028\u2029][^\S\r\n\u2028\u2029]*RCPT TO:\s*\S+@(?:vtext\.com|vzwpix\.com)/m }] },
   ),
   extract(view) {
     return extraction(jamesRecipients(view.body));

@@ -10,7 +10,12 @@ import { commandIn, detectBy, extraction, fact, type Fact, normalizeAddress, spl
 const MARKERS = {
   /** Boxed between rows of "=" and indented, unlike Exchange's sentence of the same words. */
   intro: /^={20,}\s*\n\s+This is an automatically generated Delivery Status Notification\./m,
-  details: /^\s+Technical details:\s*$/m,
+  /**
+   * `^\s+Technical details:` with the m flag, written so that no match attempt crosses more than one
+   * line break (that form rescans a run of blank lines from each of them): indented on its line, or
+   * after a blank line (which `\s+` also allowed).
+   */
+  details: /^[^\S\r\n\u2028\u2029]+Technical details:\s*$|^[^\S\r\n\u2028\u2029]*[\r\n\u2028\u2029][^\S\r\n\u2028\u2029]*Technical details:\s*$/m,
   recipient: /^\s+\*\s+([^\s@]+@[^\s@]+)\s*$/,
   smtp: /^SMTP:(\S+)\s+(?:host\s+(\S+?):\s+)?(.*)$/,
   routing: /^Routing:\s*(.*)$/,

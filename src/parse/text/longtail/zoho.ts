@@ -5,13 +5,19 @@
  * corpus samples (Sisimai's Lhost::Zoho, BSD-2-Clause, reads the same lines).
  */
 import type { TextReader } from '../types';
-import { detectBy, extraction, fact, type Fact, splitLines, sweep } from './common';
+import { detectBy, extraction, fact, type Fact, hasInnerAt, splitLines, sweep } from './common';
 
 const MARKERS = {
-  failure: /^(\S+@\S+)\s+(.*?ERROR_CODE\s*:\s*(\d{3})\b.*)$/,
+  /** The address token is checked with hasInnerAt (a `\S+@\S+` here is quadratic on a line of "@"). */
+  failure: /^(\S+)\s+(.*?ERROR_CODE\s*:\s*(\d{3})\b.*)$/,
   delay: /^\[Status:\s*(\w+),\s*Address:\s*<([^>]+)>,\s*ResponseCode\s*(\d{3})?,\s*(.*?)\]\s*$/,
   warning: /^THIS IS A WARNING MESSAGE ONLY/m,
 } as const;
+
+function failureLine(line: string): RegExpExecArray | null {
+  const m = MARKERS.failure.exec(line);
+  return m && hasInnerAt(m[1] as string) ? m : null;
+}
 
 export const zohoReader: TextReader = {
   id: 'zoho',
@@ -24,7 +30,7 @@ export const zohoReader: TextReader = {
     const recipients: Fact[] = [];
     for (const line of splitLines(view.body)) {
       const t = line.trim();
-      const f = MARKERS.failure.exec(t);
+      const f = failureLine(t);
       const d = MARKERS.delay.exec(t);
       if (f) recipients.push(fact({ address: f[1], diagnostic: f[2], replyCode: f[3] }));
       else if (d) recipients.push(fact({ address: d[2], diagnostic: sweep(d[4].replace(/^[,\s]+/, '')), ...(d[3] ? { replyCode: d[3] } : {}) }));
