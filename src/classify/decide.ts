@@ -57,6 +57,7 @@ function statusIn(value: string | undefined, entries: readonly string[]): boolea
 function constraintsHold(r: TextRule, ev: Evidence): boolean {
   if (r.provider && r.provider !== ev.provider) return false;
   if (r.mta && !r.mta.includes(ev.mta)) return false;
+  if (r.delayed !== undefined && r.delayed !== ev.delayed) return false;
   if (r.status && !statusIn(ev.status, r.status)) return false;
   if (r.statusNot && statusIn(ev.status, r.statusNot)) return false;
   if (r.replyCode && !startsWithAny(ev.replyCode, r.replyCode)) return false;

@@ -128,6 +128,10 @@ for (const [code, row] of TABLE) {
 }
 const route = TABLE.get('5.4.4');
 if (route) route.yieldsTo = ['notaccept'];
+// Exchange reuses 421 4.2.1 for its own failed connect ("421 4.2.1 Unable to connect", ndr-facts §3.3): a
+// connection wording beside it means the mailbox meaning does not apply.
+const mailboxBusy = TABLE.get('4.2.1');
+if (mailboxBusy) mailboxBusy.yieldsTo = ['networkerror'];
 // A filtering status is only decisive when the words agree (Sisimai: X.2.x "user unknown" after DATA).
 for (const code of ['5.2.0', '5.2.1', 'X.2.4']) {
   const row = TABLE.get(code);

@@ -8,9 +8,12 @@ import type { TextRule } from './types';
 
 export const NETWORK_RULES: readonly TextRule[] = [
   {
-    // Gmail's own DNS report: NXDOMAIN or no usable answer for the recipient's domain.
-    id: 'gmail-dns-nxdomain-permanent', cause: 'recipient-domain-unknown', tier: 'text', status: ['5.'],
-    pattern: /dns error: .*lookup of \S+ responded with code nxdomain|dns error: domain name not found/,
+    // Gmail's own DNS report: NXDOMAIN for the recipient's domain, and Gmail gave up. Its DSN says 5.x then; the
+    // "Message not delivered" page in the Gmail web UI shows no code at all, so a failure without one counts too
+    // (Gmail bounces an NXDOMAIN at once; a 4.x DSN or a delay report still reads as a DNS failure, below).
+    id: 'gmail-dns-nxdomain-permanent', cause: 'recipient-domain-unknown', tier: 'text', status: ['5.', ''], delayed: false,
+    // Bounded gap: an unbounded `.*` rescans to the end from every repeated "dns error:" (quadratic on hostile input).
+    pattern: /dns error: .{0,100}lookup of \S+ responded with code nxdomain|dns error: domain name not found/,
     example: "DNS Error: 39857475 DNS type 'mx' lookup of example.comn responded with code NXDOMAIN Domain name not found: example.comn",
     exampleFacts: { status: '5.1.2' },
     source: 'https://github.com/sisimai/go-sisimai/blob/main/rhost/for-gsuite.go',
@@ -18,14 +21,16 @@ export const NETWORK_RULES: readonly TextRule[] = [
   {
     id: 'gmail-dns-error', cause: 'dns-failure', reason: 'networkerror', tier: 'text',
     statusNot: ['5.'],
-    pattern: /dns error: .*lookup of \S+ responded with code (?:nxdomain|servfail|noerror)/,
+    pattern: /dns error: .{0,100}lookup of \S+ responded with code (?:nxdomain|servfail|noerror)/,
     unless: /doesn't receive email according to|null mx/,
     example: "DNS Error: 39857475 DNS type 'mx' lookup of example.comn responded with code NXDOMAIN Domain name not found: example.comn",
+    // Still retrying: RFC 3463's 4.4.3 (directory server failure) is what a temporary DNS failure reports.
+    exampleFacts: { status: '4.4.3' },
     source: 'corpus shape: lhost-gmail',
   },
   {
     id: 'sender-null-mx', cause: 'sender-domain-invalid', reason: 'notaccept', tier: 'text',
-    pattern: /sender (?:address|domain) (?:has|publishes) (?:a )?null ?mx|null mx .*sender/,
+    pattern: /sender (?:address|domain) (?:has|publishes) (?:a )?null ?mx|null mx .{0,100}sender/,
     example: '550 5.7.27 Sender address has null MX',
     source: 'https://www.rfc-editor.org/rfc/rfc7505',
   },
@@ -83,10 +88,22 @@ export const NETWORK_RULES: readonly TextRule[] = [
   },
   {
     id: 'connection-dropped', cause: 'connection-dropped', reason: 'networkerror', tier: 'hint',
-    pattern: /lost connection with \S+ while|conversation with \S+ timed out|remote host closed connection|connection (?:closed|reset|dropped) (?:abruptly|unexpectedly|by)|message ended early/,
+    // "due to": Exchange's own words for a session the network broke, e.g. 421 4.4.2 Connection dropped due to SocketError.
+    pattern: /lost connection with \S+ while|conversation with \S+ timed out|remote host closed connection|connection (?:closed|reset|dropped) (?:abruptly|unexpectedly|by|due to)|message ended early/,
     unless: /tls handshake/,
     example: 'lost connection with mx2.example.com[192.0.2.86] while performing the HELO handshake',
     source: 'https://github.com/vdukhovni/postfix/blob/master/postfix/src/smtp/smtp_trouble.c',
+  },
+  {
+    // Exchange 2007+ writes "421 4.2.1 Unable to connect" (or 4.4.x) itself when its own connect to the next hop fails
+    // (Winsock 10060 behind it; port 25 blocked on the way out, or the host down), and quotes it in the queue's
+    // LastError. The 4.2.1 is Exchange's, not RFC 3463's "mailbox disabled" (status-codes: 4.2.1 yields to networkerror).
+    // "Refused" or 10061 beside it is a refusal: connection-unreachable decides then.
+    id: 'exchange-unable-to-connect', cause: 'connection-timeout', tier: 'hint',
+    pattern: /\b421[ .]4\.(?:2\.1|4\.[12]) unable to connect\b/,
+    unless: /refused|10061/,
+    example: '451 4.4.0 primary target IP address responded with "421.4.4.2 unable to connect." Attempted failover to alternate host, but that did not succeed. Either there are no alternate hosts, or delivery failed to all alternate hosts.',
+    source: 'http://nuangel.net/2013/01/exchange-error-attempted-to-failover/',
   },
   {
     id: 'connection-timeout', cause: 'connection-timeout', reason: 'expired', tier: 'hint',

@@ -42,6 +42,11 @@ export interface TextRule {
   command?: readonly SmtpStage[];
   /** The failing SMTP stage must not be one of these. */
   commandNot?: readonly SmtpStage[];
+  /**
+   * true: only while delivery is still being retried (a delay report, action delayed); false: never then.
+   * For wordings whose meaning turns on whether the sender gave up (an NXDOMAIN Gmail bounced vs one it retries).
+   */
+  delayed?: boolean;
   /** Only in reports written by one of these mail systems (ParsedReport.source.mta, e.g. 'googlegroups'). */
   mta?: readonly string[];
   /** The rule does not apply when this also matches (a wording that says the opposite). */

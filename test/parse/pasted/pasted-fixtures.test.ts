@@ -67,7 +67,6 @@ const CASES: Record<string, Case> = {
   },
   'pasted-office365-expired-01.txt': {
     kind: 'bounce', format: 'text', mta: 'office365', platform: 'exchange-online', cause: 'connection-dropped',
-    kbPending: 'QUEUE.Expired quoting "[Message=451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped due to SocketError."]" should rank the inner error first (today: connection-timeout, a generic expiry candidate)',
     recipients: [{ address: 'partner@fourthcoffee.com', replyCode: '550', remoteHost: 'mx.fourthcoffee.com', remoteIp: '192.0.2.77', action: 'failed', says: '550 4.4.7 QUEUE.Expired; message expired' }],
     original: { subject: 'Contract draft', to: ['partner@fourthcoffee.com'] },
   },
@@ -130,7 +129,6 @@ const CASES: Record<string, Case> = {
   },
   'pasted-exchange2016-getqueue-fl-01.txt': {
     kind: 'delay', format: 'text', mta: 'exchange2007', platform: 'exchange-onprem', cause: 'connection-timeout',
-    kbPending: 'Exchange\'s "421 4.2.1 Unable to connect." (its own words for a connect that failed, inside the 451 4.4.0 wrapper) reads as the RFC 3463 4.2.1 "mailbox disabled" today',
     recipients: [{ address: '', action: 'delayed', remoteIp: '192.0.2.10', extensions: { 'Next-Hop-Domain': 'fabrikam.com', Queue: 'EX16-01\\3' }, says: '421 4.2.1 Unable to connect.' }],
   },
   'pasted-exchange2016-getqueue-fl-02.txt': {
@@ -214,7 +212,6 @@ const CASES: Record<string, Case> = {
   },
   'pasted-gmail-notdelivered-02.txt': {
     kind: 'bounce', format: 'text', mta: 'gmail', platform: 'google-workspace', cause: 'recipient-domain-unknown',
-    kbPending: 'Gmail\'s "DNS Error: … responded with code NXDOMAIN" in a failed report without a status code (the web UI hides it) should be recipient-domain-unknown; the rule gmail-dns-nxdomain-permanent needs status 5.x today',
     recipients: [{ address: 'jane@exmaple.com', action: 'failed', says: "DNS type 'mx' lookup of exmaple.com responded with code NXDOMAIN" }],
   },
   'pasted-gmail-incomplete-01.txt': {
