@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, BIN } from './build';
-import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
-import { startPeer, allCommands, type ScriptedPeer } from '../helpers/smtp-servers';
+import { startLoopbackMx, type LoopbackMx } from '../helpers/loopback-mx';
+import { allCommands, type ScriptedPeer } from '../helpers/smtp-servers';
 
 interface Result { code: number; stdout: string; stderr: string }
 
@@ -76,24 +76,16 @@ describe('smtpcheck (compiled bin)', () => {
   });
 
   describe('probing a loopback MX that offers no AUTH (the story\'s remote host)', () => {
-    let dns: TestDnsServer;
+    let world: LoopbackMx;
     let peer: ScriptedPeer;
     let env: Record<string, string>;
 
     beforeAll(async () => {
-      peer = await startPeer('mx-no-auth');
-      dns = await startDnsServer({
-        'example.test': { MX: [{ priority: 10, exchange: peer.name }] },
-        [peer.name]: { A: ['127.0.0.1'] },
-      });
-      env = {
-        SMTPCHECK_ALLOW_PRIVATE: '1', SMTPCHECK_DNS_SERVERS: dns.address, SMTPCHECK_DNSBL_ZONES: '',
-        SMTPCHECK_ALLOWED_PORTS: String(peer.port), SMTPCHECK_PROBE_TIMEOUT_MS: '8000',
-      };
+      world = await startLoopbackMx();
+      ({ peer, env } = world);
     });
     afterAll(async () => {
-      await peer?.stop();
-      await dns?.stop();
+      await world?.stop();
     });
 
     it('prints the verdict first, steps with timings and the findings, and never sends DATA', async () => {

@@ -6,28 +6,20 @@ import { PassThrough } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { runConsole } from '../../src/console';
 import { silentLogger } from '../../src/logger';
-import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
-import { allCommands, startPeer, type ScriptedPeer } from '../helpers/smtp-servers';
+import { startLoopbackMx, type LoopbackMx } from '../helpers/loopback-mx';
+import { allCommands, type ScriptedPeer } from '../helpers/smtp-servers';
 import { QUEUE_LINE } from '../cli/fixtures';
 
-let dns: TestDnsServer;
+let world: LoopbackMx;
 let peer: ScriptedPeer;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  peer = await startPeer('mx-no-auth');
-  dns = await startDnsServer({
-    'example.test': { MX: [{ priority: 10, exchange: peer.name }] },
-    [peer.name]: { A: ['127.0.0.1'] },
-  });
-  env = {
-    SMTPCHECK_ALLOW_PRIVATE: '1', SMTPCHECK_DNS_SERVERS: dns.address, SMTPCHECK_DNSBL_ZONES: '',
-    SMTPCHECK_ALLOWED_PORTS: String(peer.port), SMTPCHECK_PROBE_TIMEOUT_MS: '8000',
-  };
+  world = await startLoopbackMx();
+  ({ peer, env } = world);
 });
 afterAll(async () => {
-  await peer?.stop();
-  await dns?.stop();
+  await world?.stop();
 });
 
 async function drive(input: string, envOverride?: Record<string, string>): Promise<string> {

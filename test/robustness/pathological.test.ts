@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXPIRY_NDR_TEXT } from '../cli/fixtures';
 import * as I from './inputs';
 import { IsolatedEngine, type Outcome } from './isolate';
 
@@ -34,19 +35,7 @@ const OFFICE365_PASTE = [
 ].join('\n');
 
 /** Exchange 2000/2003 expiry NDR and delay notice as pasted from Outlook (shape: Microsoft KB 329636). */
-const EXCHANGE2003_NDR = [
-  'Your message did not reach some or all of the intended recipients.',
-  '',
-  '      Subject:  Quarterly figures',
-  '      Sent:     2/10/2010 9:12 AM',
-  '',
-  'The following recipient(s) could not be reached:',
-  '',
-  '      someone@example.com on 2/12/2010 9:14 AM',
-  '            Could not deliver the message in the time limit specified.  Please retry or contact your administrator.',
-  '            <server.contoso.com #4.4.7>',
-  '',
-].join('\n');
+const EXCHANGE2003_NDR = `${EXPIRY_NDR_TEXT}\n`;
 const EXCHANGE2003_DELAY = [
   'This is an automatically generated Delivery Status Notification.',
   '',
