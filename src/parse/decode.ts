@@ -24,6 +24,27 @@ function hasIso2022Escapes(buf: Buffer): boolean {
 const UTF8_NAMES = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'ansi_x3.4-1968', '7bit', '8bit', '']);
 const LATIN1_NAMES = new Set(['iso-8859-1', 'latin1', 'iso_8859-1', 'l1']);
 
+/** Labels of the wide Unicode encodings (UTF-16, UTF-32, UCS-2, UCS-4 and their aliases). */
+const WIDE_CHARSET = /^(?:utf-?(?:16|32)|ucs-?[24]|unicode|csunicode|iso-10646-ucs)/;
+
+/**
+ * Bytes that cannot be UTF-16/UTF-32 whatever the label says: no NUL byte at all (UTF-32 always has
+ * them; UTF-16 has one in every ASCII character, line breaks included) and at least 90% ASCII text
+ * bytes — printable, tab, line breaks (UTF-16 CJK text without a single ASCII character stays well
+ * below that: about half its bytes are high or control bytes). Latin-1 or UTF-8 text from a mailer
+ * that labels everything "utf-16" looks exactly like this; decoding it as UTF-16 would turn the
+ * bounce into CJK noise. One pass over the bytes, and only for the rare wide labels.
+ */
+function isEightBitText(buf: Buffer): boolean {
+  if (buf.indexOf(0) >= 0) return false;
+  let other = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b >= 0x7f || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) other++;
+  }
+  return other * 10 <= buf.length;
+}
+
 export interface DecodedText {
   text: string;
   /** Set when the declared charset could not be honoured. */
@@ -43,6 +64,9 @@ export function decodeCharset(buf: Buffer, charset: string | undefined): Decoded
     return { text: charsetDecode(buf, 'windows-1252'), ...(cs ? { warning: `Text declared as ${cs} was not valid ${cs}; read it as Windows-1252.` } : {}) };
   }
   if (LATIN1_NAMES.has(cs)) return { text: charsetDecode(buf, 'windows-1252') };
+  if (WIDE_CHARSET.test(cs) && isEightBitText(buf)) {
+    return { text: decodeCharset(buf, undefined).text, warning: `Text declared as ${cs} was 8-bit text; the charset label was ignored.` };
+  }
   try {
     return { text: charsetDecode(buf, cs) };
   } catch {

@@ -116,39 +116,59 @@ export interface HeaderBlock {
 }
 
 /**
+ * Add one field to a block unless the block is past its limits (MIME_LIMITS.maxHeaderBytes of values,
+ * maxHeaderFields fields). Returns the budget of value characters left, or -1 once past a limit: from
+ * then on the rest of the block is walked to its end but nothing more is kept.
+ */
+function keepField(headers: HeaderMap, name: string, value: string, budget: number): number {
+  if (value.length > budget || headers.size >= MIME_LIMITS.maxHeaderFields) return -1;
+  headers.add(name, value);
+  return budget - value.length;
+}
+
+/**
  * Parse the header block that starts at `start` in LF-normalised text. Stops at the first blank line,
  * or at a line that is neither a header nor a continuation (pasted text has no blank line after it).
+ *
+ * The limits bound what is kept, never where the block ends: a value is cut at maxHeaderValueChars
+ * (the rest of the line, and further folded lines, are stepped over unread), and past maxHeaderBytes
+ * or maxHeaderFields the remaining lines are only walked to find the block's end. Cutting the block
+ * short instead would turn the rest of it, and the whole body under it, into "body" text. Each line is
+ * visited once, so the walk stays linear however large the block is.
  */
 export function parseHeaderBlock(text: string, start = 0): HeaderBlock {
   const headers = new HeaderMap();
-  const limit = Math.min(text.length, start + MIME_LIMITS.maxHeaderBytes);
+  const maxValue = MIME_LIMITS.maxHeaderValueChars;
+  let budget: number = MIME_LIMITS.maxHeaderBytes;
   let pos = start;
   let name = '';
   let value = '';
   const end = (bodyStart: number, terminated: boolean): HeaderBlock => {
-    if (name) headers.add(name, value);
+    if (name && budget >= 0) keepField(headers, name, value, budget);
     return { headers, bodyStart, terminated };
   };
   // Lines are read in place (indexes into text); only names and values are sliced out.
-  while (pos < limit) {
+  while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
     const c = text.charCodeAt(pos);
     if (c === 0x20 || c === 0x09) {
-      const folded = text.slice(pos, eol).trim();
       // a whitespace-only line ends the block like a blank line does
-      if (folded === '') return end(Math.min(eol + 1, text.length), true);
+      if (isBlank(text, pos, eol)) return end(Math.min(eol + 1, text.length), true);
       // indented text before any header: not a header block
       if (!name) return end(pos, false);
-      value += ' ' + folded;
+      if (budget >= 0 && value.length < maxValue) {
+        value += ' ' + text.slice(pos, Math.min(eol, pos + maxValue)).trim();
+        if (value.length > maxValue) value = value.slice(0, maxValue);
+      }
     } else {
       if (eol === pos || (name === '' && isBlank(text, pos, eol))) return end(Math.min(eol + 1, text.length), true);
       const colon = text.indexOf(':', pos);
       const field = fieldName(text, pos, eol, colon);
       if (field === undefined) return end(pos, false);
-      if (name) headers.add(name, value);
+      if (name && budget >= 0) budget = keepField(headers, name, value, budget);
       name = field;
-      value = text.slice(colon + 1, eol).trim();
+      value = budget >= 0 ? text.slice(colon + 1, Math.min(eol, colon + 1 + maxValue)).trim() : '';
     }
     pos = eol + 1;
   }

@@ -235,13 +235,24 @@ function parseOne(bytes: Buffer, warnings: string[]): ParsedReport {
 /** Which kind wins when a mailbox holds several reports. */
 const KIND_WEIGHT: Record<ReportKind, number> = { bounce: 5, delay: 4, feedback: 3, autoreply: 2, delivered: 1, 'not-a-bounce': 0 };
 
-/** A Unix mbox with several reports: the first gives headers and text, all give recipients. */
+/** A Unix mbox with several reports: the first gives headers and text, all that are read give recipients. */
 function parseMailbox(messages: Buffer[], warnings: string[]): ParsedReport {
-  const reports = messages.map((m) => parseOne(m, warnings));
+  const read = messages.slice(0, MIME_LIMITS.maxMailboxMessages);
+  const reports = read.map((m) => parseOne(m, warnings));
   const first = reports[0];
   const kind = reports.map((r) => r.kind).reduce((a, b) => (KIND_WEIGHT[b] > KIND_WEIGHT[a] ? b : a));
-  warnings.push(`The input is a mailbox with ${messages.length} messages; the recipients of all of them are listed.`);
-  return { ...first, kind, recipients: reports.flatMap((r) => r.recipients), warnings };
+  const skipped = messages.length - read.length;
+  warnings.push(
+    skipped
+      ? `The input is a mailbox with ${messages.length} messages; the recipients of the first ${read.length} are listed, the other ${skipped} messages were not read.`
+      : `The input is a mailbox with ${messages.length} messages; the recipients of all of them are listed.`,
+  );
+  let recipients = reports.flatMap((r) => r.recipients);
+  if (recipients.length > MIME_LIMITS.maxRecipients) {
+    warnings.push(`The mailbox's reports list ${recipients.length} recipients; the first ${MIME_LIMITS.maxRecipients} are shown.`);
+    recipients = recipients.slice(0, MIME_LIMITS.maxRecipients);
+  }
+  return { ...first, kind, recipients, warnings };
 }
 
 export function parseReport(raw: RawInput): ParsedReport {

@@ -78,11 +78,11 @@ function normalizeNewlines(s: string): string {
   return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
 }
 
-/** An mbox "From " separator line followed by a header line. */
-const MBOX_SEPARATOR = /\n\nFrom \S+ +\S.*\n(?=[!-9;-~]+:)/g;
-
-/** Most messages of a Unix mbox we read. */
-const MAX_MBOX_MESSAGES = 20;
+/**
+ * An mbox "From " separator line followed by a header line. CRLF is allowed: splitMailbox reads the
+ * raw bytes, before line endings are normalised.
+ */
+const MBOX_SEPARATOR = /\n\r?\nFrom \S+ +\S.*\r?\n(?=[!-9;-~]+:)/g;
 
 /** Skip a leading Unix mbox "From " line; keep only the first message of an mbox. */
 function stripMbox(s: string, warnings: Set<string>): string {
@@ -92,19 +92,28 @@ function stripMbox(s: string, warnings: Set<string>): string {
   MBOX_SEPARATOR.lastIndex = 0;
   const next = MBOX_SEPARATOR.exec(rest);
   if (next) {
+    // parseReport splits a mailbox before it gets here; this is for callers that hand over a whole one
+    let count = 2;
+    while (MBOX_SEPARATOR.exec(rest)) count++;
     rest = rest.slice(0, next.index + 1);
-    warnings.add('The input is a mailbox with several messages; only the first was read.');
+    warnings.add(`The input is a mailbox with ${count} messages; only the first was read.`);
   }
   return rest;
 }
 
-/** The messages of a Unix mbox (bytes each), or undefined when the input is a single message. */
+/**
+ * Every message of a Unix mbox (bytes each, separator line included), or undefined when the input is
+ * a single message. All are returned, however many: the caller decides how many to read and says so.
+ */
 export function splitMailbox(bytes: Buffer): Buffer[] | undefined {
-  if (bytes.length < 5 || bytes.toString('latin1', 0, 5) !== 'From ') return undefined;
+  let lead = 0;
+  while (lead < bytes.length && (bytes[lead] === 0x20 || bytes[lead] === 0x09 || bytes[lead] === 0x0a || bytes[lead] === 0x0d)) lead++;
+  if (bytes.length - lead < 5 || bytes.toString('latin1', lead, lead + 5) !== 'From ') return undefined;
   const s = bytes.toString('latin1');
-  const starts = [0];
-  MBOX_SEPARATOR.lastIndex = 0;
-  for (let m = MBOX_SEPARATOR.exec(s); m && starts.length < MAX_MBOX_MESSAGES; m = MBOX_SEPARATOR.exec(s)) starts.push(m.index + 2);
+  const starts = [lead];
+  MBOX_SEPARATOR.lastIndex = lead;
+  // the next message starts at "From ", after the blank line (LF LF or CRLF CRLF)
+  for (let m = MBOX_SEPARATOR.exec(s); m; m = MBOX_SEPARATOR.exec(s)) starts.push(m.index + (s.charCodeAt(m.index + 1) === 0x0d ? 3 : 2));
   if (starts.length < 2) return undefined;
   return starts.map((start, i) => bytes.subarray(start, i + 1 < starts.length ? starts[i + 1] : bytes.length));
 }
