@@ -175,7 +175,8 @@ export const SYMPTOM_CANDIDATES: SymptomCandidates[] = [
         tellApart: 'Only large messages fail, during DATA; small test messages to the same recipient go through.',
       },
       {
-        cause: 'too-many-connections', weight: 6, boostWhen: /too many connections|4\.7\.0.*connections/i,
+        // Bounded gap: an unbounded `.*` rescans to the end from every repeated "4.7.0" (quadratic on hostile text).
+        cause: 'too-many-connections', weight: 6, boostWhen: /too many connections|4\.7\.0.{0,100}connections/i,
         tellApart: 'Drops come with 421 "too many connections" while your server delivers a burst to that domain.',
       },
       {

@@ -22,7 +22,10 @@ export interface Provider {
   hosts: readonly string[];
   /** Recipient domains whose mail the provider receives. */
   domains: readonly string[];
-  /** Wordings that only this provider's replies contain (tested on the lower-cased reply). */
+  /**
+   * Wordings that only this provider's replies contain (tested on the lower-cased reply). Gaps are bounded
+   * (`.{0,100}`, never `.*`): an unbounded gap rescans to the end from every repeat of the word before it.
+   */
   markers: readonly RegExp[];
 }
 
@@ -63,7 +66,7 @@ export const PROVIDERS: readonly Provider[] = [
     id: 'comcast', name: 'Comcast (Xfinity)',
     hosts: ['.comcast.net'],
     domains: ['comcast.net'],
-    markers: [/\bcomcast\b.*\b(?:requires|block|policy)/, /postmaster\.comcast\.net/],
+    markers: [/\bcomcast\b.{0,100}\b(?:requires|block|policy)/, /postmaster\.comcast\.net/],
   },
   {
     id: 'att', name: 'AT&T',
@@ -99,7 +102,7 @@ export const PROVIDERS: readonly Provider[] = [
     id: 'cox', name: 'Cox',
     hosts: ['.cox.net'],
     domains: ['cox.net'],
-    markers: [/\baup#(?:cx|cd|ip|url)/, /cox\.com\/.*postmaster/],
+    markers: [/\baup#(?:cx|cd|ip|url)/, /cox\.com\/.{0,100}postmaster/],
   },
   {
     id: 'spectrum', name: 'Spectrum (Charter)',

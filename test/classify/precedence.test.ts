@@ -30,9 +30,9 @@ describe('provider wording beats the registry meaning of a reused code', () => {
     expect(bare).toMatchObject({ cause: 'sender-domain-invalid', rule: 'status:5.7.27' });
   });
 
-  it('reads Gmail 5.7.30 as DKIM, Microsoft 5.7.708 as a tenant/IP block', () => {
+  it('reads Gmail 5.7.30 as DKIM, Microsoft 5.7.708 as a low-reputation sending IP', () => {
     expect(one(report([{ diagnostic: '550-5.7.30 This mail has been blocked because DKIM does not pass. Gmail requires all large senders to authenticate with DKIM. - gsmtp', remoteHost: 'aspmx.l.google.com' }])).cause).toBe('dkim-fail');
-    expect(one(report([{ diagnostic: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(7230)', remoteHost: 'example-com.mail.protection.outlook.com' }])).cause).toBe('account-sending-blocked');
+    expect(one(report([{ diagnostic: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(7230)', remoteHost: 'example-com.mail.protection.outlook.com' }])).cause).toBe('bad-reputation');
   });
 
   it('does not apply a provider rule to another provider\'s reply', () => {

@@ -77,7 +77,7 @@ export const REPUTATION_CAUSES: Cause[] = [
     id: 'bad-reputation',
     title: 'The sending IP or domain has a poor reputation',
     summary:
-      'The receiving provider rates your sending IP or domain poorly — because of complaints, sudden volume, unknown addresses or missing authentication — and is slowing down or refusing your mail. Reputation recovers slowly once the causes are fixed.',
+      'The receiving provider rates your sending IP or domain poorly — because of complaints, sudden volume, unknown addresses or missing authentication — and is slowing down or refusing your mail. Microsoft 365\'s 550 5.7.708 is the same at the sending end: Microsoft sends a new or trial tenant\'s mail from known low-reputation IP addresses and refuses it. Reputation recovers slowly once the causes are fixed.',
     reason: 'badreputation',
     hard: false,
     actor: 'sender-admin',
@@ -88,9 +88,18 @@ export const REPUTATION_CAUSES: Cause[] = [
         'Send only to people who asked for it, remove addresses that bounce, and honour unsubscribes quickly.',
         'Ramp up volume gradually on a new IP or domain, and slow down when you get 4xx deferrals instead of retrying harder.',
         'Check for a compromised account or a script sending spam from your network.',
+        'Microsoft 365 550 5.7.708 ("traffic not accepted from this IP") is about the Microsoft 365 tenant your mail leaves through, not your own IP: its administrator licenses the tenant or asks Microsoft support for an exception (see the Exchange Online steps).',
+      ],
+      // Stands alone: 5.7.708 comes first for a tenant, and Exchange Online's IPs are Microsoft's, not the tenant's.
+      'exchange-online': [
+        'If Exchange Online itself refused the mail with 550 5.7.708 "traffic not accepted from this IP", nothing of yours is listed: Microsoft sends a new or trial tenant\'s mail from known low-reputation IP addresses. Buy the licences (end the trial); if you must send before that, ask Microsoft support for an exception (Microsoft 365 admin center → Support → New service request).',
+        'Rule out abuse before you ask: Defender portal → Email & collaboration → Review → Restricted entities should list no one, and no inbound connector you did not create (`Get-InboundConnector`) or open relay on premises may send through the tenant.',
+        'If another provider (Gmail, Yahoo, Outlook.com) rates the mail poorly: Exchange Online sends from Microsoft\'s shared IP ranges, which you cannot change or delist yourself, so what counts is your domain. Publish SPF (`include:spf.protection.outlook.com`), turn on DKIM signing (Defender portal → Email & collaboration → Policies & rules → Threat policies → Email authentication settings → DKIM), publish DMARC, and watch the domain in Google Postmaster Tools.',
+        'Send only to people who asked for it, remove addresses that bounce, and keep newsletters and bulk mail on a service made for them rather than on user mailboxes.',
       ],
     },
-    references: [REF.gSenderGuidelines, REF.gPostmasterTools, REF.gSmtpErrors, REF.olcPostmaster, REF.yBestPractices],
+    completeSteps: ['exchange-online'],
+    references: [REF.ms57700, REF.msNdr, REF.gSenderGuidelines, REF.gPostmasterTools, REF.gSmtpErrors, REF.olcPostmaster, REF.yBestPractices],
   },
   {
     id: 'ptr-missing',

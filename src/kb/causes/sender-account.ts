@@ -67,7 +67,7 @@ export const SENDER_ACCOUNT_CAUSES: Cause[] = [
     id: 'sender-unverified',
     title: 'The sending identity is not verified with the sending service',
     summary:
-      'The email service you send through (for example Amazon SES) only sends for addresses or domains you have verified with it. The From or return-path address is not verified, or the account is still in a sandbox that allows only verified recipients.',
+      'The email service you send through (for example Amazon SES, or Microsoft 365 for a tenant\'s domains) only sends for addresses or domains you have verified with it. The From or return-path address is not verified, or the account is still in a sandbox that allows only verified recipients.',
     reason: 'rejected',
     hard: true,
     actor: 'sender-admin',
@@ -77,14 +77,19 @@ export const SENDER_ACCOUNT_CAUSES: Cause[] = [
         'If the service has a sandbox (Amazon SES does), recipients must be verified too until you request production access.',
         'Make sure the application sends with a From and return-path in the verified domain.',
       ],
+      'exchange-online': [
+        'Microsoft 365 550 5.7.750 "client blocked from sending from unregistered domains": add every domain you send from and verify it (Microsoft 365 admin center → Settings → Domains → Add domain); `Get-AcceptedDomain` lists the tenant\'s accepted domains.',
+        'Servers and devices that relay through the tenant: use a certificate-based inbound connector whose certificate names one of your verified domains.',
+        'Look for inbound connectors you did not create and for compromised accounts: attackers add connectors to send spam through a tenant (`Get-InboundConnector`).',
+      ],
     },
-    references: [REF.sesErrors],
+    references: [REF.sesErrors, REF.ms57700],
   },
   {
     id: 'account-sending-blocked',
     title: 'The sending account is blocked from sending',
     summary:
-      'Your mail provider has blocked this account from sending, usually because it sent spam — most often because the account was compromised — or because it went over an outbound limit. It stays blocked until an administrator secures and releases it.',
+      'Your mail provider has blocked this account (in Microsoft 365 sometimes the whole tenant) from sending, usually because it sent spam — most often because the account was compromised — or because it went over an outbound limit. It stays blocked until an administrator secures and releases it.',
     reason: 'rejected',
     hard: true,
     actor: 'sender-admin',
@@ -98,12 +103,13 @@ export const SENDER_ACCOUNT_CAUSES: Cause[] = [
         'Defender portal → Email & collaboration → Review → Restricted entities: select the user and release them once the account is secured; in PowerShell `Get-BlockedSenderAddress` and `Remove-BlockedSenderAddress -SenderAddress <user>`.',
         'Check the user\'s rules with `Get-InboxRule -Mailbox <user>` and forwarding with `Get-Mailbox <user> | fl ForwardingSmtpAddress,DeliverToMailboxAndForward`.',
         'Review the outbound spam policy limits (Threat policies → Anti-spam → Anti-spam outbound policy) if the user legitimately sends a lot.',
+        '550 5.7.705 "tenant has exceeded threshold" blocks the whole tenant, not one user: look for a compromised on-premises server that relays through Exchange Online and for inbound connectors you did not create (`Get-InboundConnector | fl Name,ConnectorType,SenderIPAddresses,TlsSenderCertificateName,WhenCreated`); once fixed, open a support case to have the block removed. Renewing a subscription that had already expired can cause it for up to a day.',
       ],
       'google-workspace': [
         'Admin console → Directory → Users: if the user was suspended for suspicious sending, reset the password, review 2-Step Verification and app passwords, then restore the user.',
       ],
     },
-    references: [REF.ms518, REF.sesErrors],
+    references: [REF.ms518, REF.ms57700, REF.sesErrors],
   },
   {
     id: 'sending-quota-exceeded',

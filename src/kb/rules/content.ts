@@ -23,7 +23,8 @@ export const CONTENT_RULES: readonly TextRule[] = [
   },
   {
     id: 'bare-lf-rejected', cause: 'bare-lf-rejected', tier: 'text',
-    pattern: /bare (?:lf|line ?feed)|5\.6\.11 .*invalid characters|smtpreceive\.barelinefeedsarebad/,
+    // Bounded gap: an unbounded `.*` rescans to the end from every repeated "5.6.11 " (quadratic on hostile text).
+    pattern: /bare (?:lf|line ?feed)|5\.6\.11 .{0,100}invalid characters|smtpreceive\.barelinefeedsarebad/,
     example: '550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA and receiving system does not support BDAT',
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-6-11-in-exchange-online',
   },

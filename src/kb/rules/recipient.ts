@@ -75,8 +75,9 @@ export const RECIPIENT_RULES: readonly TextRule[] = [
   },
   {
     // Postfix says "Host or domain name not found" for temporary DNS failures too; Sisimai still calls it hostunknown.
+    // The gap holds "Name service error for name=<domain> type=MX: Host not found, ": bounded, with room for a 253-character domain.
     id: 'recipient-domain-dns-temporary', cause: 'dns-failure', reason: 'hostunknown', tier: 'text',
-    pattern: /host or domain name not found.*(?:try again|temporar)/,
+    pattern: /host or domain name not found.{0,512}(?:try again|temporar)/,
     example: 'Host or domain name not found. Name service error for name=example.jp type=MX: Host not found, try again',
     source: 'https://github.com/vdukhovni/postfix/blob/master/postfix/src/dns/dns_lookup.c',
   },

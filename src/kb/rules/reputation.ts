@@ -8,7 +8,8 @@ import type { TextRule } from './types';
 export const REPUTATION_RULES: readonly TextRule[] = [
   {
     id: 'ptr-missing', cause: 'ptr-missing', tier: 'text',
-    pattern: /ip name lookup failed|must have a ptr record|bad dns ptr resource record|cannot find your (?:reverse )?hostname|cannot resolve your address|fix reverse dns for |missing ptr records?|no ptr record|ptr record setup|reverse dns (?:failed|required|lookup for host \S+ failed)|missing reverse dns|no reverse dns|sender ip reverse lookup rejected|does not have a ptr record|forward dns entry does not point to the sending ip|will not accept messages from servers\/devices with no reverse dns|unresolvable relay host name|generic dns ptr-records|domain \S+ mismatches client ip|dns lookup failure: .* try again later|forbidden by invalid rdns record|unverifyable sending ips|must have a reverse dns record|reverse dns for this ip failed|rejected - no rdns|requires rdns|no rdns|rdns (?:check|lookup) fail/,
+    // Gaps are bounded (512: a host name fits): an unbounded `.*` is quadratic on a repeated "dns lookup failure: ".
+    pattern: /ip name lookup failed|must have a ptr record|bad dns ptr resource record|cannot find your (?:reverse )?hostname|cannot resolve your address|fix reverse dns for |missing ptr records?|no ptr record|ptr record setup|reverse dns (?:failed|required|lookup for host \S+ failed)|missing reverse dns|no reverse dns|sender ip reverse lookup rejected|does not have a ptr record|forward dns entry does not point to the sending ip|will not accept messages from servers\/devices with no reverse dns|unresolvable relay host name|generic dns ptr-records|domain \S+ mismatches client ip|dns lookup failure: .{0,512} try again later|forbidden by invalid rdns record|unverifyable sending ips|must have a reverse dns record|reverse dns for this ip failed|rejected - no rdns|requires rdns|no rdns|rdns (?:check|lookup) fail/,
     example: '550 5.7.25 The IP address sending this message does not have a PTR record setup, or the corresponding forward DNS entry does not point to the sending IP.',
     source: 'https://github.com/sisimai/go-sisimai/blob/main/reason/why-requireptr.go',
   },
@@ -17,6 +18,14 @@ export const REPUTATION_RULES: readonly TextRule[] = [
     pattern: /poor (?:email )?reputation|rate limited due to ip reputation|ip\/domain reputation problems|very low reputation|none\/bad reputation|the sending mta's poor reputation|low reputation of the sending|ip reputation - \(reject\)|reputation (?:is too low|of your ip)/,
     example: '451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775)',
     source: 'https://github.com/sisimai/go-sisimai/blob/main/reason/why-badreputation.go',
+  },
+  {
+    // Microsoft 365 5.7.708 when the reply is not recognised as Microsoft's: the tenant's mail leaves from
+    // known low-reputation IPs (new and trial tenants). Not a blocked account (that is 5.1.8 / 5.7.705).
+    id: 'ip-traffic-not-accepted', cause: 'bad-reputation', tier: 'text',
+    pattern: /traffic not accepted from this ip/,
+    example: '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.',
+    source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
   },
   {
     id: 'complaints-deferred', cause: 'bad-reputation', tier: 'text',

@@ -34,9 +34,17 @@ export const SENDER_RULES: readonly TextRule[] = [
   },
   {
     id: 'account-sending-blocked', cause: 'account-sending-blocked', reason: 'rejected', tier: 'text',
-    pattern: /bad outbound sender|restricted users|spam abuse detected|sending account has been (?:banned|blocked|suspended)|account is paused|suspicious account activity|tenant has exceeded threshold|traffic not accepted from this ip|client blocked from sending from unregistered domains/,
+    pattern: /bad outbound sender|restricted users|spam abuse detected|sending account has been (?:banned|blocked|suspended)|account is paused|suspicious account activity|tenant has exceeded threshold/,
     example: '550 5.1.8 Access denied, bad outbound sender. AS(42003)',
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online',
+  },
+  {
+    // Microsoft 365 5.7.750 (a tenant sending from domains it has not added and verified), when the reply is
+    // not recognised as Microsoft's. Its 5.7.708 sibling is a reputation block (rules/reputation.ts).
+    id: 'unregistered-sending-domain', cause: 'sender-unverified', reason: 'rejected', tier: 'text',
+    pattern: /client blocked from sending from unregistered domains?/,
+    example: '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.',
+    source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
   },
   {
     id: 'external-forwarding-blocked', cause: 'external-forwarding-blocked', tier: 'text',

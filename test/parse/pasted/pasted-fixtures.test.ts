@@ -61,7 +61,7 @@ const CASES: Record<string, Case> = {
     original: { subject: 'FW: Invoice 4711', from: 'accounts@contoso.com' },
   },
   'pasted-office365-ipnotaccepted-01.txt': {
-    kind: 'bounce', format: 'text', mta: 'office365', platform: 'exchange-online', cause: 'account-sending-blocked',
+    kind: 'bounce', format: 'text', mta: 'office365', platform: 'exchange-online', cause: 'bad-reputation',
     recipients: [{ address: 'orders@fourthcoffee.com', status: '5.7.708', replyCode: '550', remoteHost: 'co1pepf000044f1.mail.protection.outlook.com', reportingMta: 'ph0pr12mb7723.namprd12.prod.outlook.com', says: 'traffic not accepted from this IP' }],
     original: { subject: 'Quote request' },
   },

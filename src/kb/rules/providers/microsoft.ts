@@ -28,15 +28,28 @@ export const MICROSOFT_RULES: readonly TextRule[] = [
     example: '550 5.1.8 Access denied, bad outbound sender. AS(42003) [BN8NAM12FT011.eop-nam12.prod.protection.outlook.com]',
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online',
   },
+  // 5.7.700–5.7.750: three wordings, three different fixes (Microsoft Learn, "Fix email delivery issues for
+  // error codes 5.7.700 through 5.7.750 in Exchange Online").
   {
+    // 5.7.705: the tenant sent too much spam or bulk (a compromised on-premises server or admin account
+    // creating connectors) and Microsoft blocked its outgoing mail until support lifts the block.
     id: 'microsoft-tenant-threshold', cause: 'account-sending-blocked', reason: 'speeding', tier: 'provider', provider: p,
-    pattern: /tenant has exceeded threshold|traffic not accepted from this ip/,
+    pattern: /tenant has exceeded threshold/,
+    example: '550 5.7.705 Access denied, tenant has exceeded threshold',
+    source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
+  },
+  {
+    // 5.7.708: not a blocked account — Microsoft sends this tenant's mail from known low-reputation IP
+    // addresses (typical of new and trial tenants) and refuses it; licences or a support exception fix it.
+    id: 'microsoft-low-reputation-ip', cause: 'bad-reputation', tier: 'provider', provider: p,
+    pattern: /traffic not accepted from this ip/,
     example: "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230)",
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
   },
   {
-    id: 'microsoft-unregistered-domains', cause: 'account-sending-blocked', reason: 'rejected', tier: 'provider', provider: p,
-    pattern: /client blocked from sending from unregistered domains/,
+    // 5.7.750: much mail from domains not added and verified in the tenant; the fix is to verify them.
+    id: 'microsoft-unregistered-domains', cause: 'sender-unverified', reason: 'rejected', tier: 'provider', provider: p,
+    pattern: /client blocked from sending from unregistered domains?/,
     example: '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.',
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
   },
