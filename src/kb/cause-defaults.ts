@@ -44,6 +44,7 @@ const ROWS: readonly Row[] = [
   ['sending-quota-exceeded', 'exceedlimit', false, 'sender-admin', 'The sender exceeded a sending limit'],
   ['external-forwarding-blocked', 'policyviolation', true, 'sender-admin', 'Automatic forwarding to external recipients is blocked'],
   ['send-as-denied', 'securityerror', true, 'sender-admin', 'The account has no permission to send as this address'],
+  ['recipient-blocked-by-own-policy', 'policyviolation', true, 'sender-admin', 'Your own organisation blocks mail to this recipient'],
   ['relay-denied', 'norelaying', true, 'sender-admin', 'The server refused to relay the message'],
   ['tenant-attribution-failed', 'norelaying', true, 'sender-admin', 'Microsoft 365 could not attribute the mail to your tenant'],
   ['mail-loop', 'networkerror', true, 'sender-admin', 'The message is looping between servers'],

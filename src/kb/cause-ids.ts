@@ -17,6 +17,8 @@ export const CAUSE_IDS = [
   // sender address / account
   'sender-rejected', 'sender-domain-invalid', 'sender-unverified', 'account-sending-blocked',
   'sending-quota-exceeded', 'external-forwarding-blocked', 'send-as-denied',
+  // the sender's own organisation blocks the recipient (Microsoft 365 Tenant Allow/Block List, 5.7.703)
+  'recipient-blocked-by-own-policy',
   // routing / configuration
   'relay-denied', 'tenant-attribution-failed', 'mail-loop', 'wrong-mx-or-accepted-domain',
   // SMTP authentication (client side)

@@ -4,6 +4,10 @@
  *   5.7.705 tenant has exceeded threshold        → the tenant is blocked for spam: account-sending-blocked
  *   5.7.708 traffic not accepted from this IP    → low-reputation IPs of new/trial tenants: bad-reputation
  *   5.7.750 … sending from unregistered domains  → domains not added and verified: sender-unverified
+ *   5.7.703 … blocked by your organization using Tenant Allow Block List
+ *                                                → the SENDER's own tenant blocks the recipient:
+ *                                                  recipient-blocked-by-own-policy (never sender-blocked, which
+ *                                                  sends the user to the recipient's admin)
  * Each wording must land on its cause whether or not the reply is recognised as Microsoft's, and the
  * cause's Exchange Online steps must say what fixes that code.
  */
@@ -17,6 +21,8 @@ const LINES = {
   '5.7.705': '550 5.7.705 Access denied, tenant has exceeded threshold',
   '5.7.708': '550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7230)',
   '5.7.750': '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.',
+  // Verbatim from Microsoft Learn (Tenant Allow/Block List and 5.7.700–5.7.750 pages), addresses as they mask them.
+  '5.7.703': "550 5.7.703 Your message can't be delivered because messages to XXX, YYY are blocked by your organization using Tenant Allow Block List.",
 } as const;
 
 function report(diagnostic: string, status: string, remoteHost?: string): ParsedReport {
@@ -33,6 +39,7 @@ const cases = [
   ['5.7.705', 'account-sending-blocked'],
   ['5.7.708', 'bad-reputation'],
   ['5.7.750', 'sender-unverified'],
+  ['5.7.703', 'recipient-blocked-by-own-policy'],
 ] as const;
 
 describe('Microsoft 5.7.700–5.7.750', () => {
@@ -68,5 +75,46 @@ describe('Microsoft 5.7.700–5.7.750', () => {
     for (const id of ['bad-reputation', 'account-sending-blocked', 'sender-unverified'] as const) {
       expect(CAUSES[id].references).toContain(REF.ms57700);
     }
+  });
+
+  describe('5.7.703: the sender\'s own Tenant Allow/Block List', () => {
+    const line = LINES['5.7.703'];
+    const hosts = ['example-com.mail.protection.outlook.com', undefined];
+
+    it.each(hosts)('classifies to the own-policy cause, hard, with the sender\'s admin to act (host %s)', (host) => {
+      const r = classify(report(line, '5.7.703', host)).recipients[0];
+      expect(r).toMatchObject({ cause: 'recipient-blocked-by-own-policy', reason: 'policyviolation', hard: true });
+      expect(r?.cause).not.toBe('sender-blocked');
+    });
+
+    it('is decided by the Microsoft rule with the host and by the wording alone without it — not by the status code', () => {
+      expect(classify(report(line, '5.7.703', hosts[0])).recipients[0]?.rule).toBe('microsoft-tenant-allow-block-list');
+      expect(classify(report(line, '5.7.703')).recipients[0]?.rule).toBe('own-tenant-blocks-recipient');
+      // A pasted line with no code still names the list; a block by the recipient's organisation is not this cause.
+      const noCode = line.replace(/^550 5\.7\.703 /, '');
+      expect(classify(report(noCode, '')).recipients[0]?.cause).toBe('recipient-blocked-by-own-policy');
+      expect(classify(report('550 5.7.1 Your message was blocked by the recipient\'s organization', '5.7.1')).recipients[0]?.cause)
+        .not.toBe('recipient-blocked-by-own-policy');
+    });
+
+    it('also reads the "Tenant Allow/Block List" spelling', () => {
+      const slash = line.replace('Tenant Allow Block List', 'Tenant Allow/Block List');
+      expect(classify(report(slash, '5.7.703')).recipients[0]?.cause).toBe('recipient-blocked-by-own-policy');
+    });
+
+    it('tells the sender\'s own admin to fix the Tenant Allow/Block List, in the portal and in PowerShell', () => {
+      const c = CAUSES['recipient-blocked-by-own-policy'];
+      expect(c.actor).toBe('sender-admin');
+      expect(c.summary).toMatch(/your own organisation/i);
+      expect(c.steps.generic.join('\n')).toMatch(/recipient's admin cannot help/);
+      const exo = (c.steps['exchange-online'] ?? []).join('\n');
+      expect(exo).toMatch(/Threat policies → Tenant Allow\/Block Lists/);
+      expect(exo).toMatch(/Domains & addresses/);
+      expect(exo).toContain('Get-TenantAllowBlockListItems -ListType Sender -Block');
+      expect(exo).toContain('Remove-TenantAllowBlockListItems -ListType Sender -Entries');
+      // One blocked recipient fails the whole message: resending to the others is the other way out.
+      expect(exo).toMatch(/resend without the blocked recipients/);
+      expect(c.references).toEqual(expect.arrayContaining([REF.ms57700, REF.msTablEmail]));
+    });
   });
 });

@@ -49,6 +49,10 @@ export const REF = {
   msPrinters: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off',
   msSmtpAuth: 'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
   msFwd: 'https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding',
+  // Tenant Allow/Block List: block entries for domains and addresses also stop outbound mail to them (550 5.7.703)
+  msTabl: 'https://learn.microsoft.com/defender-office-365/tenant-allow-block-list-about',
+  msTablEmail: 'https://learn.microsoft.com/defender-office-365/tenant-allow-block-list-email-spoof-configure',
+  msBlockLists: 'https://learn.microsoft.com/defender-office-365/create-block-sender-lists-in-office-365',
   msOnpremNdr: 'https://learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',
   msSendConn: 'https://learn.microsoft.com/exchange/mail-flow/connectors/send-connectors',
   msSmartHost: 'https://learn.microsoft.com/exchange/mail-flow/connectors/outbound-smart-host-routing',
@@ -65,6 +69,8 @@ export const REF = {
   psSetTransportService: 'https://learn.microsoft.com/powershell/module/exchange/set-transportservice',
   psRetryQueue: 'https://learn.microsoft.com/powershell/module/exchange/retry-queue',
   psSetHostedOutboundSpamFilterPolicy: 'https://learn.microsoft.com/powershell/module/exchange/set-hostedoutboundspamfilterpolicy',
+  psGetTablItems: 'https://learn.microsoft.com/powershell/module/exchange/get-tenantallowblocklistitems',
+  psRemoveTablItems: 'https://learn.microsoft.com/powershell/module/exchange/remove-tenantallowblocklistitems',
   kb329061: 'https://mskb.pkisolutions.com/kb/329061', // Exchange 2003: TLS ticked on a connector for all domains
   msExchTls: 'https://learn.microsoft.com/exchange/plan-and-deploy/post-installation-tasks/security-best-practices/exchange-tls-configuration', // Exchange Server TLS configuration best practices
   kb3029667: 'https://support.microsoft.com/topic/smtp-is-not-transported-over-tls-1-1-or-tls-1-2-protocol-in-an-exchange-server-2010-environment-3fcc404a-012b-fc59-e8fc-c396fece971b', // Exchange 2010 SP3 RU9: SMTP beyond TLS 1.0

@@ -1,6 +1,7 @@
 /**
  * Causes about the sender's address or account: refused envelope senders, unverified identities,
- * blocked or throttled accounts, forwarding policy, Send As rights, and sending-service suppression.
+ * blocked or throttled accounts, forwarding policy, Send As rights, sending-service suppression, and
+ * recipients the sender's own organisation blocks (Microsoft 365 Tenant Allow/Block List).
  */
 import type { Cause } from '../types';
 import { REF } from './refs';
@@ -160,6 +161,37 @@ export const SENDER_ACCOUNT_CAUSES: Cause[] = [
       ],
     },
     references: [REF.msFwd, REF.psSetHostedOutboundSpamFilterPolicy, REF.rfc3463],
+  },
+  {
+    // 550 5.7.703: unlike sender-blocked (the recipient's organisation refuses us), the block is the sender's
+    // own. Microsoft Learn: Tenant Allow/Block List block entries for domains and addresses also stop users
+    // sending to them, and one blocked recipient fails the whole message (tenant-allow-block-list-email-spoof-configure,
+    // fix-error-code-5-7-700-through-5-7-750). No other platform names this block in its NDR, so only
+    // Microsoft steps are given; an on-premises server sees it only when its mail leaves through a tenant.
+    id: 'recipient-blocked-by-own-policy',
+    title: 'Your own organisation blocks mail to this recipient',
+    summary:
+      'Your own organisation has blocked the recipient\'s address or domain: in Microsoft 365 a block entry in the Tenant Allow/Block List stops mail from that address coming in and also stops your users sending to it. Exchange Online refused the whole message, for every recipient on it, before it left your organisation. Only an admin of your own tenant can change this; the recipient has nothing to fix.',
+    reason: 'policyviolation',
+    hard: true,
+    actor: 'sender-admin',
+    steps: {
+      generic: [
+        'The block is your own organisation\'s, not the recipient\'s: the bounce says messages to the listed addresses "are blocked by your organization", so the recipient\'s admin cannot help.',
+        'Ask your email or security admin to review the block entry for each address or domain the bounce lists: remove it if it is no longer wanted, or keep it and resend without those recipients.',
+        'One blocked recipient stops the whole message for everyone on it, internal recipients included, so nobody received it: to reach the others now, resend it without the blocked addresses.',
+      ],
+      'exchange-online': [
+        'Microsoft Defender portal → Email & collaboration → Policies & rules → Threat policies → Tenant Allow/Block Lists (Rules section; direct link https://security.microsoft.com/tenantAllowBlockList) → Domains & addresses tab: find the Block entry for each address or domain the NDR names — an exact entry, or a `*.example.com` entry, which blocks the domain, its subdomains and their addresses. The Notes and Modified by columns say who added it and why.',
+        'In Exchange Online PowerShell: `Get-TenantAllowBlockListItems -ListType Sender -Block` lists the block entries for domains and addresses, and `Get-TenantAllowBlockListItems -ListType Sender -Entry "<address or domain>"` checks one. These Sender entries are the ones that also block outgoing mail.',
+        'If the block is no longer wanted, select the entry → Delete, or run `Remove-TenantAllowBlockListItems -ListType Sender -Entries "<address or domain>"`; then have the user send the message again (a 5.7.703 NDR is final, nothing retries it).',
+        'If it must stay (often it was added to stop phishing from that sender, for example from Submissions with "Block all emails from this sender or domain"), resend without the blocked recipients. To block only incoming mail from a sender and still let users write to it, use the blocked senders or blocked domains list of an anti-spam policy instead: Microsoft lists those as inbound blocklists, and only Tenant Allow/Block List entries also block sending.',
+      ],
+      'exchange-onprem': [
+        'The Tenant Allow/Block List exists only in Microsoft 365: an on-premises server that got this NDR sends its outgoing mail through an Exchange Online tenant (hybrid, or Exchange Online Protection as the outbound route), so the entry is in that tenant — follow the Exchange Online steps there.',
+      ],
+    },
+    references: [REF.ms57700, REF.msTablEmail, REF.msTabl, REF.psGetTablItems, REF.psRemoveTablItems, REF.msBlockLists],
   },
   {
     id: 'send-as-denied',

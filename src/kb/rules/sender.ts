@@ -47,6 +47,16 @@ export const SENDER_RULES: readonly TextRule[] = [
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
   },
   {
+    // Microsoft 365 5.7.703 when the reply is not recognised as Microsoft's: the wording names the sender's own
+    // Tenant Allow/Block List, which no other system writes, so it decides on its own.
+    id: 'own-tenant-blocks-recipient', cause: 'recipient-blocked-by-own-policy', tier: 'text',
+    // Outranks ip-blocklisted, whose generic "block list" wording this reply also contains.
+    priority: -1,
+    pattern: /blocked by your organi[sz]ation using (?:the )?tenant allow(?: ?\/ ?| )block list/,
+    example: "550 5.7.703 Your message can't be delivered because messages to XXX, YYY are blocked by your organization using Tenant Allow Block List.",
+    source: 'https://learn.microsoft.com/defender-office-365/tenant-allow-block-list-email-spoof-configure',
+  },
+  {
     id: 'external-forwarding-blocked', cause: 'external-forwarding-blocked', tier: 'text',
     pattern: /does not allow external forwarding|external forwarding (?:is )?(?:disabled|blocked|not allowed)|as\(7555\)|autoforwarding/,
     example: '550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)',

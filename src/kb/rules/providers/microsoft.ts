@@ -28,8 +28,8 @@ export const MICROSOFT_RULES: readonly TextRule[] = [
     example: '550 5.1.8 Access denied, bad outbound sender. AS(42003) [BN8NAM12FT011.eop-nam12.prod.protection.outlook.com]',
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online',
   },
-  // 5.7.700–5.7.750: three wordings, three different fixes (Microsoft Learn, "Fix email delivery issues for
-  // error codes 5.7.700 through 5.7.750 in Exchange Online").
+  // 5.7.700–5.7.750: four wordings, four different fixes (Microsoft Learn, "Fix email delivery issues for
+  // error codes 5.7.700 through 5.7.750 in Exchange Online"); 5.7.703 follows 5.7.750 below.
   {
     // 5.7.705: the tenant sent too much spam or bulk (a compromised on-premises server or admin account
     // creating connectors) and Microsoft blocked its outgoing mail until support lifts the block.
@@ -51,6 +51,14 @@ export const MICROSOFT_RULES: readonly TextRule[] = [
     id: 'microsoft-unregistered-domains', cause: 'sender-unverified', reason: 'rejected', tier: 'provider', provider: p,
     pattern: /client blocked from sending from unregistered domains?/,
     example: '550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.',
+    source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
+  },
+  {
+    // 5.7.703: the sender's OWN tenant blocks the recipient — a Tenant Allow/Block List block entry for an address
+    // or domain also stops users sending to it, and fails the message for all its recipients.
+    id: 'microsoft-tenant-allow-block-list', cause: 'recipient-blocked-by-own-policy', tier: 'provider', provider: p,
+    pattern: /blocked by your organi[sz]ation using (?:the )?tenant allow(?: ?\/ ?| )block list/, // also written "Allow/Block"
+    example: "550 5.7.703 Your message can't be delivered because messages to XXX, YYY are blocked by your organization using Tenant Allow Block List.",
     source: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750',
   },
   {
