@@ -10,7 +10,7 @@ import { RULES } from '../kb/rules';
 import type { TextRule } from '../kb/rules/types';
 import { lookupStatus, lookupSubject } from '../kb/status-codes';
 import { lookupReply } from '../kb/reply-codes';
-import { anchorsIn, candidateRules, compileRules, mayMatch, type CompiledRule } from './matcher';
+import { candidateRules, compileRules, type CompiledRule } from './matcher';
 import type { Evidence } from './evidence';
 import { SYMPTOM_CAUSES, TEXT_REASON_RANK, TIER_RANK, type DecisionTier } from './precedence';
 
@@ -79,13 +79,15 @@ function tryRule(c: CompiledRule, text: string): string | undefined {
 export function matchRules(ev: Evidence, tiers?: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   const two = ev.inner !== ev.text;
-  // Only rules whose anchors occur somewhere are tested; with two texts, each is then tested on the one that has its anchors.
-  const inInner = two ? anchorsIn(TABLE, ev.inner) : undefined;
-  for (const i of candidateRules(TABLE, [ev.text])) {
-    const c = COMPILED[i] as CompiledRule;
+  // Only rules whose anchors occur in the text are tested. With two texts the innermost reply (a part of
+  // the text) is tried first: a pattern that fails there fails fast in native code, cheaper than a
+  // second anchor scan to rule it out.
+  const candidates = candidateRules(TABLE, ev.text);
+  for (let k = 0; k < candidates.length; k++) {
+    const c = COMPILED[candidates[k] as number] as CompiledRule;
     if (tiers && !tiers.has(c.rule.tier)) continue;
     if (!constraintsHold(c.rule, ev)) continue;
-    const matched = (!inInner || mayMatch(c, inInner) ? tryRule(c, ev.inner) : undefined) ?? (two ? tryRule(c, ev.text) : undefined);
+    const matched = tryRule(c, ev.inner) ?? (two ? tryRule(c, ev.text) : undefined);
     if (matched === undefined) continue;
     out.push({
       cause: c.rule.cause, reason: c.reason, tier: c.rule.tier, rule: c.rule.id, matched,
@@ -156,6 +158,19 @@ function better(a: Candidate, b: Candidate): number {
   return TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.rank - b.rank || b.length - a.length || a.order - b.order;
 }
 
+/** The best of some candidates by precedence (the first of equals, as a stable sort would put it), or undefined. */
+function best(candidates: readonly Candidate[], keep?: (c: Candidate) => boolean): Candidate | undefined {
+  let top: Candidate | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (keep && !keep(c)) continue;
+    if (!top || better(c, top) < 0) top = c;
+  }
+  return top;
+}
+
+const isSymptom = (c: Candidate): boolean => SYMPTOMS.has(c.cause) && c.cause !== 'unknown';
+
 /** The deciding entry for one recipient. */
 export function decide(ev: Evidence): Decision {
   if (ev.status?.startsWith('2.')) {
@@ -163,13 +178,13 @@ export function decide(ev: Evidence): Decision {
   }
   const words = matchRules(ev);
   const all = words.concat(statusCandidates(ev, words), replyCandidates(ev));
-  if (all.length === 0) {
+  const top = best(all);
+  if (!top) {
     return { cause: 'unknown', reason: ev.text ? 'onhold' : 'undefined', tier: 'residual', rule: 'fallback:none' };
   }
-  all.sort(better);
-  const decision = toDecision(all[0] as Candidate);
+  const decision = toDecision(top);
   if (!SYMPTOMS.has(decision.cause)) {
-    const symptom = all.find((c) => SYMPTOMS.has(c.cause) && c.cause !== 'unknown');
+    const symptom = best(all, isSymptom);
     if (symptom) decision.symptom = { cause: symptom.cause, rule: symptom.rule };
   }
   return decision;
@@ -179,6 +194,6 @@ const SPECIFIC_TIERS: ReadonlySet<string> = new Set(['provider', 'text', 'hint']
 
 /** The best wording rule in some other text of the report (the "last error" behind a symptom). */
 export function specificWording(ev: Evidence, exclude: ReadonlySet<string>): Decision | undefined {
-  const found = matchRules(ev, SPECIFIC_TIERS).filter((c) => !exclude.has(c.cause)).sort(better)[0];
+  const found = best(matchRules(ev, SPECIFIC_TIERS), (c) => !exclude.has(c.cause));
   return found ? toDecision(found) : undefined;
 }

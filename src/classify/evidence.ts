@@ -65,8 +65,21 @@ const STAGE_WORDINGS: readonly (readonly [RegExp, SmtpStage])[] = [
   [/after initial connection|greeting failed|while receiving the initial server greeting/, 'CONN'],
 ];
 
+/**
+ * Every stage wording at once (built from the table above; only while its patterns carry no flags, which
+ * one alternation could not keep apart): most texts name no stage, and one scan tells.
+ */
+const ANY_STAGE_WORDING = STAGE_WORDINGS.every(([re]) => re.flags === '')
+  ? new RegExp(STAGE_WORDINGS.map(([re]) => `(?:${re.source})`).join('|'))
+  : undefined;
+
 export function stageInWords(text: string): SmtpStage {
-  for (const [re, stage] of STAGE_WORDINGS) if (re.test(text)) return stage;
+  if (ANY_STAGE_WORDING && !ANY_STAGE_WORDING.test(text)) return '';
+  // the table's order decides when several wordings occur (not which comes first in the text)
+  for (let i = 0; i < STAGE_WORDINGS.length; i++) {
+    const row = STAGE_WORDINGS[i] as (typeof STAGE_WORDINGS)[number];
+    if (row[0].test(text)) return row[1];
+  }
   return '';
 }
 
@@ -96,14 +109,19 @@ const WRAPPERS: readonly (readonly [needle: string, wrapper: RegExp])[] = [
   ['response ', /\bthe response (?:from the remote server )?was:\s*(.+)$/],
 ];
 
+/** Any wrapper's needle: most replies are not wrapped, and one scan tells (built from the table above). */
+const ANY_WRAPPER = new RegExp([...new Set(WRAPPERS.map(([needle]) => needle))].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** The innermost reply quoted in a wrapper, or the text itself. */
 export function innermostReply(text: string): string {
   let current = text;
   for (let depth = 0; depth < 4; depth++) {
+    if (!ANY_WRAPPER.test(current)) break;
     let next: string | undefined;
-    for (const [needle, w] of WRAPPERS) {
-      if (!current.includes(needle)) continue;
-      const m = w.exec(current);
+    for (let i = 0; i < WRAPPERS.length; i++) {
+      const row = WRAPPERS[i] as (typeof WRAPPERS)[number];
+      if (!current.includes(row[0])) continue;
+      const m = row[1].exec(current);
       if (m?.[1] && m[1].length < current.length) { next = m[1].trim(); break; }
     }
     if (!next) break;
@@ -158,11 +176,12 @@ function stageOf(command: string | undefined): SmtpStage {
 export function buildEvidence(fact: RecipientFact, report: ParsedReport): Evidence {
   const text = normalise(fact.diagnostic);
   const inner = innermostReply(text);
+  const unwrapped = inner === text; // then the text's codes are the inner reply's: not read twice
   const innerReply = replyCodeIn(inner);
   const innerStatus = statusIn(inner);
-  const replyCode = innerReply ?? (/^[2-5]\d\d$/.test(fact.replyCode ?? '') ? fact.replyCode : undefined) ?? replyCodeIn(text);
+  const replyCode = innerReply ?? (/^[2-5]\d\d$/.test(fact.replyCode ?? '') ? fact.replyCode : undefined) ?? (unwrapped ? undefined : replyCodeIn(text));
   const fieldStatus = isStatusCode(fact.status) ? fact.status : undefined;
-  const status = preferStatus(fieldStatus, innerStatus ?? statusIn(text), replyCode);
+  const status = preferStatus(fieldStatus, innerStatus ?? (unwrapped ? undefined : statusIn(text)), replyCode);
   return {
     text,
     inner,

@@ -48,10 +48,10 @@ function classified(fact: RecipientFact, verdict: Pick<ClassifiedRecipient, 'rea
 }
 
 /**
- * @param others the other recipients' normalised words: a wording found in the report text that is
- *   another recipient's own error says nothing about this one.
+ * @param words every recipient's normalised words when there are several (else empty), `index` this
+ *   one's: a wording found in the report text that is another recipient's own error says nothing about this one.
  */
-function classifyRecipient(fact: RecipientFact, report: ParsedReport, others: readonly string[]): { recipient: ClassifiedRecipient; finding: Finding } {
+function classifyRecipient(fact: RecipientFact, report: ParsedReport, words: readonly string[], index: number): { recipient: ClassifiedRecipient; finding: Finding } {
   const answer = KIND_ANSWER[report.kind];
   const actionDelivered = fact.action === 'delivered' || fact.action === 'relayed' || fact.action === 'expanded';
   if (answer || actionDelivered) {
@@ -67,28 +67,43 @@ function classifyRecipient(fact: RecipientFact, report: ParsedReport, others: re
   const decision = decide(ev);
   // A delay report's 4.4.7 means "still trying", not "gave up".
   if (ev.delayed && decision.cause === 'delivery-expired') decision.cause = 'delivery-delayed';
-  let cause = decision.cause;
-  let symptom: Finding['symptom'];
-  if (SYMPTOMS.has(cause)) {
-    // A symptom (expired, delayed, unknown): look for the real error elsewhere in the report.
-    const textEv = reportTextEvidence(report, ev);
-    const found = textEv ? specificWording(textEv, SYMPTOMS) : undefined;
-    const behind = found && !others.some((o) => found.matched !== undefined && o.includes(found.matched)) ? found : undefined;
-    if (behind) {
-      symptom = { cause, rule: decision.rule, ...(ev.status ? { status: ev.status } : {}) };
-      cause = behind.cause;
-      // The recipient's reason stays the symptom's (an expiry is an expiry) unless the recipient had
-      // no words of its own, or nothing more than "unknown": then the report's words decide it too.
-      const reason = !ev.text || cause === 'unknown' || decision.cause === 'unknown' ? behind.reason : decision.reason;
-      Object.assign(decision, { cause: behind.cause, reason, tier: behind.tier, rule: behind.rule, matched: behind.matched });
-    }
-  }
+  // A symptom (expired, delayed, unknown): look for the real error elsewhere in the report.
+  const symptom = SYMPTOMS.has(decision.cause) ? lookBehindSymptom(decision, ev, report, words, index) : undefined;
+  const cause = decision.cause;
   const defaults = CAUSE_DEFAULTS[cause];
   const hard = defaults.hard && !isTransient(ev, fact, report);
   const recipient = classified(fact, { reason: decision.reason, cause, hard, rule: decision.rule });
-  if (!symptom && decision.symptom) symptom = { ...decision.symptom, ...(ev.status ? { status: ev.status } : {}) };
-  const finding: Finding = { cause, decision, words: fact.diagnostic, ...(ev.status ? { status: ev.status } : {}), ...(symptom ? { symptom } : {}) };
+  const finding: Finding = { cause, decision, words: fact.diagnostic };
+  if (ev.status) finding.status = ev.status;
+  const shown = symptom ?? (decision.symptom ? withStatus({ cause: decision.symptom.cause, rule: decision.symptom.rule }, ev) : undefined);
+  if (shown) finding.symptom = shown;
   return { recipient, finding };
+}
+
+function withStatus(symptom: NonNullable<Finding['symptom']>, ev: Evidence): NonNullable<Finding['symptom']> {
+  if (ev.status) symptom.status = ev.status;
+  return symptom;
+}
+
+/**
+ * When the recipient only shows a symptom, the report's other words may name the real error: then the
+ * decision takes it (updated in place) and the symptom is returned, for the explanation. Apart from the
+ * main path: only symptoms come here.
+ */
+function lookBehindSymptom(decision: Decision, ev: Evidence, report: ParsedReport, words: readonly string[], index: number): Finding['symptom'] {
+  const textEv = reportTextEvidence(report, ev);
+  const found = textEv ? specificWording(textEv, SYMPTOMS) : undefined;
+  if (!found) return undefined;
+  // a wording found in the report text that is another recipient's own error says nothing about this one
+  if (found.matched !== undefined) {
+    for (let j = 0; j < words.length; j++) if (j !== index && (words[j] as string).includes(found.matched)) return undefined;
+  }
+  const symptom = withStatus({ cause: decision.cause, rule: decision.rule }, ev);
+  // The recipient's reason stays the symptom's (an expiry is an expiry) unless the recipient had
+  // no words of its own, or nothing more than "unknown": then the report's words decide it too.
+  const reason = !ev.text || found.cause === 'unknown' || decision.cause === 'unknown' ? found.reason : decision.reason;
+  Object.assign(decision, { cause: found.cause, reason, tier: found.tier, rule: found.rule, matched: found.matched });
+  return symptom;
 }
 
 /** A pasted line or text with no recipient list still deserves a reading: treat the text as one recipient. */
@@ -106,8 +121,8 @@ export function classify(report: ParsedReport): Diagnosis {
   const findings: Finding[] = [];
   const words = facts.length > 1 ? facts.map((f) => normalise(f.diagnostic)) : [];
   for (let i = 0; i < facts.length; i++) {
-    const others = words.length ? words.filter((_, j) => j !== i) : words;
-    const { recipient, finding } = classifyRecipient(facts[i] as RecipientFact, report, others);
+    // the other recipients' words are read by index (no per-recipient copy of the list)
+    const { recipient, finding } = classifyRecipient(facts[i] as RecipientFact, report, words, i);
     recipients.push(recipient);
     findings.push(finding);
   }

@@ -86,28 +86,35 @@ export function compileRules(rules: readonly TextRule[]): CompiledTable {
 let marks = new Int32Array(0);
 let stamp = 0;
 
-/** Indexes (ascending) of the rules whose anchors occur in any of the texts, plus the unanchored ones. */
-export function candidateRules(table: CompiledTable, texts: readonly string[]): number[] {
+// Reused between calls (classify is synchronous).
+const occurrences: number[] = [];
+
+/** Indexes (ascending) of the rules whose anchors occur in the text (or any of the texts), plus the unanchored ones. */
+export function candidateRules(table: CompiledTable, texts: string | readonly string[]): number[] {
   if (marks.length < table.rules.length) { marks = new Int32Array(table.rules.length); stamp = 0; }
   if (++stamp === 0x7fffffff) { marks.fill(0); stamp = 1; }
   const m = marks;
   const s = stamp;
-  // The few rules whose anchors occur, each once; then merged in order with the always-tested ones.
-  const anchors: number[] = [];
-  for (const t of texts) if (t) table.index.collect(t, anchors);
-  const hits: number[] = [];
-  for (const id of anchors) {
-    const rs = table.byAnchor[id];
-    if (rs) for (let k = 0; k < rs.length; k++) { const r = rs[k] as number; if (m[r] !== s) { m[r] = s; hits.push(r); } }
-  }
-  hits.sort((a, b) => a - b);
-  const always = table.unanchored;
+  occurrences.length = 0;
+  if (typeof texts === 'string') table.index.collect(texts, occurrences);
+  else for (const t of texts) if (t) table.index.collect(t, occurrences);
+  // The rules of the anchors found, each once, kept in ascending order as they come (a handful: insertion
+  // beats a sort with a comparator), merged with the always-tested ones.
   const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < always.length || j < hits.length) {
-    if (j >= hits.length || (i < always.length && (always[i] as number) < (hits[j] as number))) out.push(always[i++] as number);
-    else out.push(hits[j++] as number);
+  const always = table.unanchored;
+  for (let k = 0; k < always.length; k++) { const r = always[k] as number; m[r] = s; out.push(r); }
+  for (let k = 0; k < occurrences.length; k++) {
+    const rs = table.byAnchor[occurrences[k] as number];
+    if (!rs) continue;
+    for (let j = 0; j < rs.length; j++) {
+      const r = rs[j] as number;
+      if (m[r] === s) continue;
+      m[r] = s;
+      let at = out.length;
+      out.push(r);
+      while (at > 0 && (out[at - 1] as number) > r) { out[at] = out[at - 1] as number; at--; }
+      out[at] = r;
+    }
   }
   return out;
 }

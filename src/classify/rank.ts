@@ -105,10 +105,57 @@ interface Ranked {
   first: number;
 }
 
+/** A symptom alone: what usually lies behind it, strongest first (kb/candidates orders them); false when the table has none. */
+function pushSymptomCandidates(g: Group, contextOf: () => string, ranked: Ranked[]): boolean {
+  const candidates = candidatesFor(g.cause, contextOf());
+  if (candidates.length === 0) return false;
+  const base = BASE_WEIGHTS.get(g.cause) ?? NO_WEIGHTS;
+  // The same two sentences serve every candidate of the symptom: built once, not per candidate.
+  const shows = `The report only shows a symptom for ${plural(g.findings.length, 'recipient')}: ${lowerFirst(describe(g.cause).title)} (${evidenceLine(g.findings[0] as Finding)}). `;
+  const why = `${shows}This is one of the usual causes behind it.`;
+  const whyPointed = `${shows}This is one of the usual causes behind it, and the report's wording points to it.`;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as (typeof candidates)[number];
+    // candidatesFor raises a candidate's weight when the report's words point to it.
+    const boosted = c.weight > (base.get(c.cause) ?? c.weight);
+    ranked.push({
+      description: describe(c.cause),
+      confidence: boosted ? 'medium' : 'low',
+      why: boosted ? whyPointed : why,
+      tellApart: c.tellApart,
+      // Below any cause decided by words (weight = recipients ≥ 1), in the table's order.
+      weight: 0.5 - i / 1000,
+      first: g.first,
+    });
+  }
+  return true;
+}
+
+/** A cause decided by the recipients' own evidence. */
+function decidedCause(g: Group): Ranked {
+  const n = g.findings.length;
+  const sample = g.findings[0] as Finding;
+  const symptomNote = sample.symptom
+    ? ` The report also shows the symptom — ${lowerFirst(describe(sample.symptom.cause).title)}${sample.symptom.status ? ` (${sample.symptom.status})` : ''}; this is the error behind it.`
+    : '';
+  return {
+    description: describe(g.cause),
+    confidence: CONFIDENCE_BY_TIER[g.tier],
+    why: `${plural(n, 'recipient')}: ${evidenceLine(sample)}.${symptomNote}`,
+    weight: n,
+    first: g.first,
+  };
+}
+
+function byRank(a: Ranked, b: Ranked): number {
+  return CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.weight - a.weight || a.first - b.first;
+}
+
 /** Rank the distinct causes of a report's recipients. `context` is all wording seen (for candidate boosts). */
 export function rankCauses(findings: readonly Finding[], contextOf: () => string): RankedCause[] {
   const groups = new Map<CauseId, Group>();
-  findings.forEach((f, i) => {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
     const g = groups.get(f.cause);
     if (g) {
       g.findings.push(f);
@@ -116,55 +163,22 @@ export function rankCauses(findings: readonly Finding[], contextOf: () => string
     } else {
       groups.set(f.cause, { cause: f.cause, findings: [f], tier: f.decision.tier, first: i });
     }
-  });
+  }
 
   // The catalogue part of each cause is shared (describe() caches it); the per-report part is kept
   // beside it, and the two are put together once, for the causes that survive the de-duplication.
   const ranked: Ranked[] = [];
   for (const g of groups.values()) {
-    const n = g.findings.length;
-    const sample = g.findings[0] as Finding;
-    const candidates = SYMPTOM_IDS.has(g.cause) ? candidatesFor(g.cause, contextOf()) : [];
-    if (candidates.length > 0) {
-      // A symptom alone: offer what usually lies behind it, strongest first (kb/candidates orders them).
-      const base = BASE_WEIGHTS.get(g.cause) ?? NO_WEIGHTS;
-      // The same two sentences serve every candidate of the symptom: built once, not per candidate.
-      const shows = `The report only shows a symptom for ${plural(n, 'recipient')}: ${lowerFirst(describe(g.cause).title)} (${evidenceLine(sample)}). `;
-      const why = `${shows}This is one of the usual causes behind it.`;
-      const whyPointed = `${shows}This is one of the usual causes behind it, and the report's wording points to it.`;
-      candidates.forEach((c, i) => {
-        // candidatesFor raises a candidate's weight when the report's words point to it.
-        const boosted = c.weight > (base.get(c.cause) ?? c.weight);
-        ranked.push({
-          description: describe(c.cause),
-          confidence: boosted ? 'medium' : 'low',
-          why: boosted ? whyPointed : why,
-          tellApart: c.tellApart,
-          // Below any cause decided by words (weight = recipients ≥ 1), in the table's order.
-          weight: 0.5 - i / 1000,
-          first: g.first,
-        });
-      });
-      continue;
-    }
-    const confidence = CONFIDENCE_BY_TIER[g.tier];
-    const symptomNote = sample.symptom
-      ? ` The report also shows the symptom — ${lowerFirst(describe(sample.symptom.cause).title)}${sample.symptom.status ? ` (${sample.symptom.status})` : ''}; this is the error behind it.`
-      : '';
-    ranked.push({
-      description: describe(g.cause),
-      confidence,
-      why: `${plural(n, 'recipient')}: ${evidenceLine(sample)}.${symptomNote}`,
-      weight: n,
-      first: g.first,
-    });
+    if (SYMPTOM_IDS.has(g.cause) && pushSymptomCandidates(g, contextOf, ranked)) continue;
+    ranked.push(decidedCause(g));
   }
 
-  ranked.sort((a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.weight - a.weight || a.first - b.first);
+  if (ranked.length > 1) ranked.sort(byRank);
   // Drop duplicate candidates (the same cause offered for two symptoms): keep the better-ranked one.
   const seen = new Set<CauseId>();
   const out: RankedCause[] = [];
-  for (const r of ranked) {
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i] as Ranked;
     const id = r.description.id;
     if (seen.has(id)) continue;
     seen.add(id);

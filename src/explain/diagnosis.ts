@@ -12,6 +12,7 @@ import { candidatesFor, SYMPTOM_CANDIDATES } from '../kb/candidates';
 import { getCause } from '../kb/causes';
 import { PLATFORM_INFO } from '../kb/platforms';
 import type { CauseId, Platform } from '../kb/types';
+import { collapseWhitespace } from '../parse/whitespace';
 import { redactSecrets } from '../redact';
 import { judgeCause, probeEvidence, type CauseJudgement } from './evidence';
 import { ACTOR_LABEL, KIND_HEADLINE, KIND_LEAD, NO_CAUSE_HEADLINE, RETRY_ADVICE } from './labels';
@@ -98,12 +99,12 @@ function baseRanking(d: Diagnosis): RankedCause[] {
  * in classify's shape, where a bare symptom is replaced by its candidates — the recipients' symptom when every
  * ranked cause is one of its candidates.
  */
-function symptomOf(ranked: RankedCause[], d: Diagnosis, evidenceText: string): CauseId | undefined {
+function symptomOf(ranked: RankedCause[], d: Diagnosis, evidenceText: () => string): CauseId | undefined {
   if (ranked[0] && SYMPTOMS.has(ranked[0].id)) return ranked[0].id;
   const recipientCauses = [...new Set(d.recipients.map((r) => r.cause))];
   if (!recipientCauses.length || !recipientCauses.every((id) => SYMPTOMS.has(id))) return undefined;
   const symptom = recipientCauses[0];
-  const candidateIds = new Set(candidatesFor(symptom, evidenceText).map((c) => c.cause));
+  const candidateIds = new Set(candidatesFor(symptom, evidenceText()).map((c) => c.cause));
   return ranked.length && ranked.every((c) => candidateIds.has(c.id) && c.confidence !== 'high') ? symptom : undefined;
 }
 
@@ -124,9 +125,12 @@ function symptomCause(id: CauseId, d: Diagnosis): RankedCause | undefined {
  * causes classify already ranked keep their order, and candidates fill in their tellApart where missing.
  */
 function withCandidates(ranked: RankedCause[], d: Diagnosis): RankedCause[] {
-  const evidenceText = [d.text ?? '', ...d.recipients.map((r) => r.diagnostic ?? '')].join('\n');
-  const symptom = symptomOf(ranked, d, evidenceText);
+  // all the report's words, joined only for a symptom (most reports name their cause)
+  let joined: string | undefined;
+  const wordsOf = () => (joined ??= [d.text ?? '', ...d.recipients.map((r) => r.diagnostic ?? '')].join('\n'));
+  const symptom = symptomOf(ranked, d, wordsOf);
   if (!symptom) return ranked.slice(0, MAX_CAUSES);
+  const evidenceText = wordsOf();
   let out = [...ranked];
   if (!out.some((c) => c.id === symptom)) {
     const lead = symptomCause(symptom, d);
@@ -207,7 +211,7 @@ function explainCause(c: RankedCause, platform: Platform, d: Diagnosis, probe: C
 }
 
 function explainRecipient(r: ClassifiedRecipient): ExplainedRecipient {
-  const said = redactSecrets((r.diagnostic ?? '').replace(/\s+/g, ' ').trim());
+  const said = redactSecrets(collapseWhitespace(r.diagnostic ?? '').trim());
   const serverSaid = said.length > MAX_SERVER_WORDS ? `${said.slice(0, MAX_SERVER_WORDS - 1)}…` : said;
   const out: ExplainedRecipient = {
     address: r.address,

@@ -64,6 +64,12 @@ describe('the SMTP stage', () => {
     expect(stageInWords('user unknown')).toBe('');
   });
 
+  it('takes the table\'s order, not the text\'s, when the words name two stages', () => {
+    // the MAIL wording comes first in the text; the table lists RCPT first, and the table decides
+    expect(stageInWords('after mail from:<a@b> the server said 550 (in reply to rcpt to command)')).toBe('RCPT');
+    expect(stageInWords('greeting failed, then >>> data')).toBe('DATA');
+  });
+
   it('builds evidence with the field first, the words second', () => {
     const r = report([{ diagnostic: 'host mx.example.org[192.0.2.1] said: 550 5.1.1 user unknown (in reply to RCPT TO command)', status: '5.0.0', remoteHost: 'gmail-smtp-in.l.google.com' }]);
     const ev = buildEvidence(r.recipients[0]!, r);

@@ -25,6 +25,21 @@ describe('literalAnchors', () => {
   });
 });
 
+describe('candidateRules', () => {
+  it('lists each candidate once, in table order, for one text as for a list of texts', () => {
+    const table = compileRules(RULES);
+    const text = normalise('550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual mailbox table; mailbox full, quota exceeded');
+    const one = candidateRules(table, text);
+    expect(one).toEqual(candidateRules(table, [text]));
+    expect(one).toEqual([...new Set(one)].sort((a, b) => a - b));
+    expect(one.length).toBeGreaterThan(table.unanchored.length);
+    // two texts: the rules of both, merged
+    const other = normalise('421 4.7.0 too many connections from your ip');
+    const both = candidateRules(table, [text, other]);
+    expect(both).toEqual([...new Set([...one, ...candidateRules(table, other)])].sort((a, b) => a - b));
+  });
+});
+
 describe('AnchorIndex', () => {
   it('skips unrelated rules: a short unrelated text leaves only the always-tested ones', () => {
     const table = compileRules(RULES);

@@ -7,16 +7,16 @@
  */
 import { normalizeAddress } from '../address';
 import { normalizeAction } from '../rfc3464';
-import { joinLines, mentions, type Fact, type Marker } from './common';
+import { joinLines, markerSet, mentions, type Fact } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
-const FINGERPRINTS: readonly Marker[] = [
+const FINGERPRINTS = markerSet([
   ['was undeliverable.', /^The following message to <[^>]+> was undeliverable\./m],
   'An error occurred while trying to deliver the mail to the following recipients:',
   // the notification may sit inside an SNS envelope as an escaped string: \"notificationType\":\"Bounce\"
   ['notificationType', /\\?"notificationType\\?"\s*:\s*\\?"(?:Bounce|Complaint|Delivery)\\?"/],
   ['eventType', /\\?"eventType\\?"\s*:\s*\\?"(?:Bounce|Complaint|Delivery|DeliveryDelay)\\?"/],
-];
+]);
 
 interface SesRecipient {
   emailAddress?: string;

@@ -5,6 +5,7 @@
  */
 import { normalizeAddress } from '../address';
 import type { RecipientFact } from '../types';
+import { collapseWhitespace } from '../whitespace';
 import type { MessageView } from './types';
 
 export type Fact = Partial<RecipientFact>;
@@ -21,29 +22,64 @@ export function linesOf(text: string): string[] {
  */
 export type Marker = string | RegExp | readonly [string, RegExp];
 
-function holds(text: string, m: Marker): boolean {
-  if (typeof m === 'string') return text.includes(m);
-  if (m instanceof RegExp) return m.test(text);
-  return text.includes(m[0]) && m[1].test(text);
+/** A marker ready to test: the literal it needs and the pattern to confirm with. */
+interface CompiledMarker {
+  /** Literal that must occur (a string marker is only this). */
+  literal?: string;
+  /** Pattern to run (after the literal, when there is one). */
+  pattern?: RegExp;
 }
 
-/** The subject and the start of the body, built once per report (every reader's detect reads it). */
+function compileMarker(m: Marker): CompiledMarker {
+  if (typeof m === 'string') return { literal: m };
+  if (m instanceof RegExp) return { pattern: m };
+  return { literal: m[0], pattern: m[1] };
+}
+
+/**
+ * A reader's markers, compiled once (a module constant): what mentions() tests. The answer for the last
+ * report asked about is kept: readers that share a set (Exchange 2007 and Microsoft 365, the two
+ * Exchange shell readers) ask about the same report one after the other.
+ */
+export interface MarkerSet {
+  readonly compiled: readonly CompiledMarker[];
+  lastView: MessageView | undefined;
+  lastAnswer: boolean;
+}
+
+export function markerSet(markers: readonly Marker[]): MarkerSet {
+  return { compiled: markers.map(compileMarker), lastView: undefined, lastAnswer: false };
+}
+
+/** The subject and the start of the body (the text every core reader's detect reads), for the last report asked about. */
 const DETECT_WINDOW = 8192;
-const detectText = new WeakMap<MessageView, string>();
+let detectFor: MessageView | undefined;
+let detectText = '';
 
 function textForDetect(view: MessageView): string {
-  let text = detectText.get(view);
-  if (text === undefined) {
-    text = view.subject + '\n' + (view.body.length > DETECT_WINDOW ? view.body.slice(0, DETECT_WINDOW) : view.body);
-    detectText.set(view, text);
+  if (detectFor !== view) {
+    detectText = view.subject + '\n' + (view.body.length > DETECT_WINDOW ? view.body.slice(0, DETECT_WINDOW) : view.body);
+    detectFor = view;
   }
-  return text;
+  return detectText;
 }
 
 /** Does the subject or the start of the body contain any of the markers? */
-export function mentions(view: MessageView, markers: readonly Marker[]): boolean {
-  const text = textForDetect(view);
-  return markers.some((m) => holds(text, m));
+export function mentions(view: MessageView, markers: MarkerSet): boolean {
+  if (markers.lastView !== view) {
+    markers.lastAnswer = holdsAny(textForDetect(view), markers.compiled);
+    markers.lastView = view;
+  }
+  return markers.lastAnswer;
+}
+
+function holdsAny(text: string, list: readonly CompiledMarker[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i] as CompiledMarker;
+    if (m.literal !== undefined && !text.includes(m.literal)) continue;
+    if (!m.pattern || m.pattern.test(text)) return true;
+  }
+  return false;
 }
 
 /** The text after the first line matching `start` (exclusive) up to the first line matching `end`. */
@@ -60,7 +96,7 @@ export function section(text: string, start: RegExp, end?: RegExp): string | und
 
 /** Collapse wrapped lines into one line of the server's words. */
 export function joinLines(lines: readonly string[]): string {
-  return lines.join(' ').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(lines.join(' ')).trim();
 }
 
 export interface Block {

@@ -12,15 +12,15 @@
 import { findAddresses } from '../address';
 import { readLines } from '../line';
 import type { OriginalMessage, ReportKind } from '../types';
-import { mentions, type Fact, type Marker } from './common';
+import { markerSet, mentions, type Fact } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
-const FINGERPRINTS: readonly Marker[] = [
+const FINGERPRINTS = markerSet([
   ['LastError', /^[ \t]*LastError[ \t]*:/m],
   ['Last error', /^[ \t]*Last error[ \t]*:/im],
   ['RecipientStatus', /^[ \t]*RecipientStatus[ \t]*:/m],
   ['{LED=', /\{LED=[^}]/],
-];
+]);
 
 /** A property name: letters first, then letters, digits and single spaces ("Next hop domain"). */
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+){0,4}$/;

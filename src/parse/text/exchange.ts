@@ -9,21 +9,21 @@
  */
 import { findAddresses, normalizeAddress } from '../address';
 import type { OriginalMessage } from '../types';
-import { joinLines, mentions, mergeSameAddress, type Fact, type Marker } from './common';
+import { joinLines, markerSet, mentions, mergeSameAddress, type Fact } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
 const ADMIN_START = /^[ \t]*(?:Diagnostic information for administrators|Informations de diagnostic pour les administrateurs|Informazioni di diagnostica per gli amministratori|Diagnoseinformationen für Administratoren|Información de diagnóstico para administradores|管理者向けの診断情報)\s*:?[ \t]*$/im;
 const USER_START = /^[ \t]*(?:Delivery has failed to these recipients or (?:groups|distribution lists|[\w. ]+ lists):|Your message (?:to .+ )?(?:couldn't|could not|wasn't|was not) be(?:en)? delivered[^\n]*|\S[^\n]*? rejected your message to the following e-?mail addresses:|La remise du message aux destinataires ou groupes suivants a échoué[ \t]*:|La remise des messages aux destinataires ou groupes suivants a échoué[ \t]*:|Recapito non riuscito a questi destinatari o gruppi:|Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen:|Error en la entrega a estos destinatarios o grupos:|配信できませんでした。)[ \t]*$/im;
 const DELAY_START = /^[ \t]*(?:Delivery is delayed to these recipients or groups:|This message hasn't been delivered yet\.|La remise est retardée pour les destinataires ou groupes suivants[ \t]*:)[ \t]*$/im;
 /** Literal markers only: "couldn't be delivered" alone is too common to claim a report for Exchange. */
-const FINGERPRINTS: readonly Marker[] = [
+const FINGERPRINTS = markerSet([
   // the Microsoft 365 enhanced NDR (2017+)
   'More Info for Email Admins', 'Original Message Details', ['Message rejected by', /^[ \t]*Message rejected by[ \t]*:/m],
   'Diagnostic information for administrators', 'Delivery has failed to these recipients or', 'rejected your message to the following e',
   'Generating server:', "Remote Server returned '", "Remote server returned '", 'Delivery is delayed to these recipients or groups',
   'Informations de diagnostic pour les administrateurs', 'Informazioni di diagnostica per gli amministratori',
   'Diagnoseinformationen für Administratoren', 'Información de diagnóstico para administradores', '管理者向けの診断情報',
-];
+]);
 const GENERATING = /^[ \t]*Generating server:[ \t]*(\S+)/im;
 const RECEIVING = /^[ \t]*Receiving server:[ \t]*([A-Za-z0-9.-]+)(?: \(([0-9a-fA-F.:]+)\))?/im;
 /**

@@ -11,21 +11,21 @@
  */
 import { normalizeAddress } from '../address';
 import type { OriginalMessage } from '../types';
-import { blocks, joinLines, mentions, section, type Fact, type Marker } from './common';
+import { blocks, joinLines, mentions, section, type Fact, markerSet } from './common';
 import type { MessageView, TextReader } from './types';
 
 const NDR_START = /^[ \t]*(?:The following recipient\(s\) could not be reached:|did not reach the following recipient\(s\):|Your message did not reach some or all of the intended recipients\.?)[ \t]*$/im;
 const NDR_LIST = /^[ \t]*(?:The following recipient\(s\) could not be reached:|did not reach the following recipient\(s\):)[ \t]*$/im;
 const DELAY_START = /^[ \t]*Delivery to the following recipients? (?:has|have) been delayed\.?[ \t]*$/im;
 const FAILED_START = /^[ \t]*Delivery to the following recipients? failed(?: permanently)?\.?[ \t]*$/im;
-const FINGERPRINTS: readonly Marker[] = [
+const FINGERPRINTS = markerSet([
   ['could not be reached', NDR_START],
   ['did not reach', NDR_START],
   ['been delayed', DELAY_START],
   ['following recipient', FAILED_START],
   'THIS IS A WARNING MESSAGE ONLY',
   'MSEXCH:',
-];
+]);
 /** "rcpt on <date>" (or a display name when the NDR has no address). */
 const RECIPIENT_ON = /^[ \t]*(\S.*?) on (?:\w{3}, )?\d{1,4}[/ -][^\n]*$|^[ \t]*(\S.*?) on date and time[ \t]*$/;
 
@@ -134,11 +134,12 @@ export const exchange2003: TextReader = {
  * the other core readers: a quoted "<host #5.1.1>" inside another system's bounce is that system's report.
  */
 const FRAGMENT_MARKER = /[<(][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+ #[45]\.\d{1,3}\.\d{1,3}(?=[\s>)])/;
+const FRAGMENT_FINGERPRINTS = markerSet([[' #', FRAGMENT_MARKER]]);
 
 export const exchange2003Fragment: TextReader = {
   id: 'exchange2003',
   name: 'Exchange Server 2000/2003 (NDR fragment)',
-  detect: (view) => mentions(view, [[' #', FRAGMENT_MARKER]]),
+  detect: (view) => mentions(view, FRAGMENT_FINGERPRINTS),
   extract(view: MessageView) {
     const recipients = ndrBlocks(view.body, recipientLine).filter((f) => f.address && SERVER_CODE.test(f.diagnostic ?? '') || f.reportingMta);
     if (!recipients.length) return undefined;

@@ -5,16 +5,16 @@
  * Shape: Exim deliver.c bounce/warning texts; markers as in Sisimai's Lhost/Exim (BSD-2-Clause).
  */
 import { findAddresses, normalizeAddress } from '../address';
-import { joinLines, mentions, type Fact, type Marker } from './common';
+import { joinLines, mentions, type Fact, markerSet } from './common';
 import type { MessageView, TextReader } from './types';
 
-const FINGERPRINTS: readonly Marker[] = [
+const FINGERPRINTS = markerSet([
   'This message was created automatically by mail delivery software',
   ['A message that you sent ', /^A message that you sent (?:could not be delivered|has not yet been delivered|contained one or more recipient addresses)/m],
   ['Mail delivery failed', /^Mail delivery failed(?::|$)/],
   ['Warning: message ', /^Warning: message \S+ delayed/],
   ['Mail failure', /^Mail failure/],
-];
+]);
 /** Where the list of addresses starts. */
 const LIST_START = /(?:address\(es\) failed|addresses? failed|has not yet been delivered is|not yet been delivered are|incorrectly constructed|The following addresses had (?:permanent|transient)[^\n]*errors)[^\n]*:?[ \t]*$/m;
 /** Where it ends. */

@@ -11,12 +11,12 @@
  */
 import { findAddresses, normalizeAddress } from '../address';
 import type { OriginalMessage } from '../types';
-import { joinLines, mentions, mergeSameAddress, type Fact, type Marker } from './common';
+import { joinLines, mentions, mergeSameAddress, type Fact, markerSet } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
 /** Only Google writes these; "Delivery to the following recipient failed permanently" alone is not enough
  *  (other systems copied the wording), so it counts only in a report from Google. */
-const GMAIL_FINGERPRINTS: readonly Marker[] = [
+const GMAIL_FINGERPRINTS = markerSet([
   ['** ', /^[ \t]*\*\* (?:Address not found|Message not delivered|Message blocked|Delivery incomplete|Message rejected) \*\*/m],
   'Technical details of permanent failure:',
   'Technical details of temporary failure:',
@@ -25,7 +25,7 @@ const GMAIL_FINGERPRINTS: readonly Marker[] = [
   ["wasn't delivered to ", /Your message wasn't delivered to [^\s@]+@[^\s@]+ because /],
   ['problem delivering your message to ', /There was a (?:temporary )?problem delivering your message to [^\s@]+@[^\s@]+\. (?:See the technical details below|Gmail will retry)/],
   ['has been blocked. See technical details below', /Your message to [^\s@]+@[^\s@]+ has been blocked\. See technical details below/],
-];
+]);
 const DELAY = /\*\* Delivery incomplete \*\*|Delivery to the following recipients? has been delayed|Technical details of temporary failure|There was a temporary problem delivering your message|will retry for \d+ more hours?/i;
 /** Sentences of the 2015+ format that name the recipient. */
 const SENTENCE_ADDRESS = /(?:wasn't delivered to|was not delivered to|couldn't be delivered to|problem delivering your message to|Your message to|delivering your message to)\s+<?([^\s<>@]+@[^\s<>@]*[^\s<>.,@])>?/i;
@@ -95,7 +95,7 @@ export const gmail: TextReader = {
   extract: extractGmail,
 };
 
-const GROUPS_FINGERPRINTS: readonly Marker[] = ['the group you tried to contact (', ['Google Groups', /^Google Groups[ \t]*$/m], ['が存在しないか', /グループ（[^）]+）が存在しないか/]];
+const GROUPS_FINGERPRINTS = markerSet(['the group you tried to contact (', ['Google Groups', /^Google Groups[ \t]*$/m], ['が存在しないか', /グループ（[^）]+）が存在しないか/]]);
 
 /**
  * Google Workspace Admin console, Email Log Search → message details, copied from the browser:
@@ -154,10 +154,12 @@ function extractLogSearch(view: MessageView): Extraction | undefined {
   return { recipients: mergeSameAddress(recipients), ...(kind ? { kind } : {}), ...(Object.keys(original).length ? { original } : {}) };
 }
 
+const LOG_SEARCH_FINGERPRINTS = markerSet([['Recipient details', /^[ \t]*Recipient details[ \t]*$/m]]);
+
 export const googleLogSearch: TextReader = {
   id: 'gmail',
   name: 'Google Workspace Email Log Search',
-  detect: (view) => mentions(view, [['Recipient details', /^[ \t]*Recipient details[ \t]*$/m]]) && /^[ \t]*Message details[ \t]*$/m.test(view.body.slice(0, 8192)),
+  detect: (view) => mentions(view, LOG_SEARCH_FINGERPRINTS) && /^[ \t]*Message details[ \t]*$/m.test(view.body.slice(0, 8192)),
   extract: extractLogSearch,
 };
 

@@ -17,7 +17,7 @@
  * listing format.
  */
 import { normalizeAddress } from '../address';
-import { joinLines, mentions, type Fact, type Marker } from './common';
+import { joinLines, markerSet, mentions, type Fact, type Marker } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
 interface QueueFormat {
@@ -92,9 +92,12 @@ function readListing(body: string, format: QueueFormat): Extraction | undefined 
   return { recipients: facts, kind: 'delay', ...(sender ? { original: { from: sender } } : {}) };
 }
 
-export const QUEUE_LISTING_READERS: readonly TextReader[] = FORMATS.map((format) => ({
-  id: format.mta,
-  name: format.name,
-  detect: (view: MessageView) => mentions(view, [format.header]),
-  extract: (view: MessageView) => readListing(view.body, format),
-}));
+export const QUEUE_LISTING_READERS: readonly TextReader[] = FORMATS.map((format) => {
+  const header = markerSet([format.header]);
+  return {
+    id: format.mta,
+    name: format.name,
+    detect: (view: MessageView) => mentions(view, header),
+    extract: (view: MessageView) => readListing(view.body, format),
+  };
+});

@@ -6,10 +6,10 @@
  */
 import { findAddresses, normalizeAddress } from '../address';
 import { commandFromWord } from '../smtp-reply';
-import { blocks, joinLines, mentions, section, type Fact, type Marker } from './common';
+import { blocks, joinLines, mentions, section, type Fact, markerSet } from './common';
 import type { MessageView, TextReader } from './types';
 
-const FINGERPRINTS: readonly Marker[] = [
+const FINGERPRINTS = markerSet([
   'This is the mail system at host',
   ['Postfix program', /^This is the (?:Postfix program|\S+ Postfix program)\b/m],
   ['The mail system', /^[ \t]+The mail system$/m],
@@ -21,7 +21,7 @@ const FINGERPRINTS: readonly Marker[] = [
   // a recipient paragraph pasted on its own ("<rcpt>: host mx[ip] said: …", "<rcpt>: connect to mx[ip]:25: …")
   [' said: ', /^<[^<>\s@]+@[^<>\s]+>(?: \(expanded from <[^<>\s]+>\))?: host [^\s[]+\[[^\]\s[]+\] said: /m],
   [': connect to ', /^<[^<>\s@]+@[^<>\s]+>: connect to [^\s[]+\[[^\]\s[]+\]:\d+: /m],
-];
+]);
 const START = /^[ \t]+The (?:mail system|Postfix program|Postfix on .+ program|\S+ Postfix program|\S+ program)$|^# THIS IS A WARNING ONLY|^This is the mail system at host .*$/m;
 const OPENER = /^<([^<>\s]+)>(?: \(expanded from <[^<>]+>\))?:[ \t]*(.*)$/;
 const DELAY = /THIS IS A WARNING ONLY|Delayed Mail \(still being retried\)|message could not be delivered for \d+ (?:hours?|days?)/;

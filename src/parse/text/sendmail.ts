@@ -9,15 +9,16 @@
  */
 import { normalizeAddress, sameAddress } from '../address';
 import { commandFromWord, findRemoteHost } from '../smtp-reply';
-import { joinLines, mentions, mergeSameAddress, section, type Fact, type Marker } from './common';
+import { collapseWhitespace } from '../whitespace';
+import { joinLines, mentions, mergeSameAddress, section, type Fact, markerSet } from './common';
 import type { MessageView, TextReader } from './types';
 
-const SENDMAIL_FINGERPRINTS: readonly Marker[] = [
+const SENDMAIL_FINGERPRINTS = markerSet([
   ['----- The following addresses ha', /^[ \t]*----- The following addresses ha(?:d|ve) (?:permanent fatal|transient non-fatal) errors -----/m],
   '----- Transcript of session follows -----',
   ['Returned mail: ', /^Returned mail: /],
   'could not send message for past',
-];
+]);
 const ADDRESS_SECTION = /^[ \t]*----- The following addresses ha(?:d|ve) (?:permanent fatal|transient non-fatal) errors -----$/m;
 const TRANSCRIPT = /^[ \t]*----- Transcript of session follows -----$/m;
 const SECTION_END = /^[ \t]*----- /m;
@@ -166,7 +167,7 @@ function extract(view: MessageView): Fact[] {
 }
 
 function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return collapseWhitespace(s).trim().toLowerCase();
 }
 
 export const sendmail: TextReader = {

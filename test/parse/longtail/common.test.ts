@@ -152,4 +152,17 @@ describe('fingerprints', () => {
     expect(detect(viewOf({ headers: { Subject: 'Undeliverable' }, body: 'Other intro' }))).toBe(false);
   });
   test('header rules never hold for a paste', () => expect(detect(pasted('X-Mailer: Example Filter'))).toBe(false));
+
+  test('a body rule reads each report afresh, reports alternating', () => {
+    const body = detectBy({ any: [{ body: /^This is the mail system at host [^\s]*zimbra[^\s]*\./im }] });
+    const yes = pasted('THIS IS THE MAIL SYSTEM AT HOST mx.Zimbra.example.\n');
+    const no = pasted('This is the mail system at host mx.example.\n');
+    expect([body(yes), body(no), body(yes), body(no)]).toEqual([true, false, true, false]);
+  });
+
+  test('a body rule reads the first 16 KB of the body only', () => {
+    const body = detectBy({ any: [{ body: /^Example intro$/m }] });
+    expect(body(pasted(`${'x'.repeat(100)}\nExample intro\n`))).toBe(true);
+    expect(body(pasted(`${'x'.repeat(17000)}\nExample intro\n`))).toBe(false);
+  });
 });

@@ -43,75 +43,111 @@ export interface Fingerprint {
 /** Detection reads at most this much of the body: markers sit near the top of every report. */
 const DETECT_WINDOW = 16 * 1024;
 
-/** The body as detection reads it, and its lower-case copy (made on first need), once per report. */
-interface DetectText { window: string; lower?: string }
-const detectTexts = new WeakMap<MessageView, DetectText>();
+/** The body as detection reads it, and its lower-case copy (made on first need), for the last report asked about. */
+let windowFor: MessageView | undefined;
+let bodyWindow = '';
+let lower: string | undefined;
 
-function detectText(view: MessageView): DetectText {
-  let t = detectTexts.get(view);
-  if (!t) {
-    t = { window: view.body.length > DETECT_WINDOW ? view.body.slice(0, DETECT_WINDOW) : view.body };
-    detectTexts.set(view, t);
+function detectWindow(view: MessageView): string {
+  if (windowFor !== view) {
+    bodyWindow = view.body.length > DETECT_WINDOW ? view.body.slice(0, DETECT_WINDOW) : view.body;
+    lower = undefined;
+    windowFor = view;
   }
-  return t;
+  return bodyWindow;
+}
+
+function lowerWindow(view: MessageView): string {
+  const w = detectWindow(view);
+  return (lower ??= w.toLowerCase());
 }
 
 /**
- * Every reader's detect runs on every report the readers before it did not claim, so a body pattern
- * first checks for a literal it cannot match without (worked out once from the pattern itself):
- * one `includes` instead of a regex scan of up to 16 KB. Case-insensitive patterns are checked on the
- * lower-cased text, and only with ASCII literals (where lower-casing is exact for /i matching).
+ * A body pattern with the literals it cannot match without (worked out once, from the pattern itself,
+ * when the reader's detect is built). Every reader's detect runs on every report the readers before it
+ * did not claim, so a body pattern first checks for such a literal: one `includes` instead of a regex
+ * scan of up to 16 KB. Case-insensitive patterns are checked on the lower-cased text, and only with
+ * ASCII literals (where lower-casing is exact for /i matching).
  */
-const bodyLiterals = new WeakMap<RegExp, readonly string[] | null>();
+interface BodyTest {
+  pattern: RegExp;
+  literals: readonly string[] | null;
+}
 
-function literalsOf(re: RegExp): readonly string[] | null {
-  let lits = bodyLiterals.get(re);
-  if (lits === undefined) {
-    lits = re.global || re.sticky ? null : requiredLiterals(re);
-    if (lits && re.ignoreCase && lits.some((l) => /[^\x00-\x7f]/.test(l))) lits = null;
-    bodyLiterals.set(re, lits);
-  }
-  return lits;
+function bodyTest(re: RegExp): BodyTest {
+  let lits = re.global || re.sticky ? null : requiredLiterals(re);
+  if (lits && re.ignoreCase && lits.some((l) => /[^\x00-\x7f]/.test(l))) lits = null;
+  return { pattern: re, literals: lits };
 }
 
 function containsAny(text: string, literals: readonly string[]): boolean {
-  for (const l of literals) if (text.includes(l)) return true;
+  for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] as string)) return true;
   return false;
 }
 
-function bodyHolds(view: MessageView, re: RegExp): boolean {
-  const text = detectText(view);
-  const lits = literalsOf(re);
-  if (lits && !containsAny(re.ignoreCase ? (text.lower ??= text.window.toLowerCase()) : text.window, lits)) return false;
-  return re.test(text.window);
+function bodyHolds(view: MessageView, t: BodyTest): boolean {
+  if (t.literals && !containsAny(t.pattern.ignoreCase ? lowerWindow(view) : detectWindow(view), t.literals)) return false;
+  return t.pattern.test(detectWindow(view));
 }
 
-function ruleHolds(view: MessageView, rule: Rule): boolean {
+/** A fingerprint rule ready to test (body patterns carry their literal gates). */
+type CompiledRule =
+  | { header: string; pattern: RegExp }
+  | { from: RegExp }
+  | { subject: RegExp }
+  | { body: BodyTest };
+
+interface CompiledFingerprint {
+  all: readonly CompiledRule[];
+  any: readonly CompiledRule[];
+  /** A fingerprint with no rule at all never holds. */
+  empty: boolean;
+}
+
+function compileRule(rule: Rule): CompiledRule {
+  return 'body' in rule ? { body: bodyTest(rule.body) } : rule;
+}
+
+function compileFingerprint(fp: Fingerprint): CompiledFingerprint {
+  const all = (fp.all ?? []).map(compileRule);
+  const any = (fp.any ?? []).map(compileRule);
+  return { all, any, empty: all.length === 0 && any.length === 0 };
+}
+
+function ruleHolds(view: MessageView, rule: CompiledRule): boolean {
+  if ('body' in rule) return bodyHolds(view, rule.body);
   if ('header' in rule) {
     for (const v of view.headers.getAll(rule.header)) if (rule.pattern.test(v)) return true;
     return false;
   }
   if ('from' in rule) return rule.from.test(view.from);
-  if ('subject' in rule) return rule.subject.test(view.subject);
-  return bodyHolds(view, rule.body);
+  return rule.subject.test(view.subject);
 }
 
 // Loops rather than every/some with arrow functions: every reader's detect runs on most reports.
+function compiledHolds(view: MessageView, fp: CompiledFingerprint): boolean {
+  for (const r of fp.all) if (!ruleHolds(view, r)) return false;
+  if (fp.any.length > 0) {
+    let one = false;
+    for (const r of fp.any) if (ruleHolds(view, r)) { one = true; break; }
+    if (!one) return false;
+  }
+  return !fp.empty;
+}
+
 export function fingerprintHolds(view: MessageView, fp: Fingerprint): boolean {
-  if (fp.all) for (const r of fp.all) if (!ruleHolds(view, r)) return false;
-  if (fp.any && fp.any.length > 0 && !anyHolds(view, fp.any)) return false;
-  return Boolean(fp.all?.length || fp.any?.length);
+  return compiledHolds(view, compileFingerprint(fp));
 }
 
-function anyHolds(view: MessageView, rules: readonly Rule[]): boolean {
-  for (const r of rules) if (ruleHolds(view, r)) return true;
-  return false;
-}
-
-/** detect() for a reader with one or more alternative fingerprints. */
+/**
+ * detect() for a reader with one or more alternative fingerprints, compiled once, on the first report
+ * it reads (not at load: a process that never reads a report does not pay for the literal analysis).
+ */
 export function detectBy(...fps: readonly Fingerprint[]): (view: MessageView) => boolean {
+  let compiledFps: readonly CompiledFingerprint[] | undefined;
   return (view) => {
-    for (const fp of fps) if (fingerprintHolds(view, fp)) return true;
+    compiledFps ??= fps.map(compileFingerprint);
+    for (const fp of compiledFps) if (compiledHolds(view, fp)) return true;
     return false;
   };
 }
