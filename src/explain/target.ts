@@ -5,13 +5,26 @@
 import type { Diagnosis } from '../classify/types';
 import type { CauseId, ConfirmBy } from '../kb/types';
 
+/** Longest host or address field worth reading (an address is at most 320 characters, a host name 253). */
+const MAX_FIELD_CHARS = 1024;
+
+/** The text inside the first <…> pair, found with two indexOf calls (a regex would rescan from every unclosed "<"). */
+function angleContent(field: string): string | undefined {
+  const open = field.indexOf('<');
+  if (open < 0) return undefined;
+  const close = field.indexOf('>', open + 1);
+  return close < 0 ? undefined : field.slice(open + 1, close).trim();
+}
+
 /** "dns; mx.example.com", "mx.example.com [192.0.2.1]", "[192.0.2.1]", "MX.Example.com." → host (with :port if given). */
 export function hostFromRemote(remote: string | undefined): string | undefined {
   if (!remote) return undefined;
-  let s = remote.trim().replace(/^dns\s*;\s*/i, '');
+  // A host field is short; a longer one is junk, and the unanchored literal search below must stay linear on it.
+  let s = remote.slice(0, MAX_FIELD_CHARS).trim().replace(/^dns\s*;\s*/i, '');
   const named = /^([a-z0-9][a-z0-9.-]*[a-z0-9])\.?(?::(\d{1,5}))?(?:\s*\[[^\]]*\])?/i.exec(s);
   if (named && /[a-z]/i.test(named[1])) return (named[1] + (named[2] ? `:${named[2]}` : '')).toLowerCase();
-  const literal = /\[?((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f:]*:[0-9a-f:.]+)\]?/i.exec(s);
+  // Bounded runs: an IPv6 literal is at most 45 characters, and unbounded ones rescan a long run of hex from every start.
+  const literal = /\[?((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f:]{0,45}:[0-9a-f:.]{1,45})\]?/i.exec(s);
   if (literal) return literal[1].toLowerCase();
   s = s.split(/\s/)[0];
   return s ? s.toLowerCase() : undefined;
@@ -20,8 +33,8 @@ export function hostFromRemote(remote: string | undefined): string | undefined {
 /** Domain of an address ("Alice <alice@Example.COM>" → "example.com"). */
 export function domainOf(address: string | undefined): string | undefined {
   if (!address) return undefined;
-  const angle = /<([^>]*)>/.exec(address);
-  const addr = (angle ? angle[1] : address).trim();
+  const field = address.slice(0, MAX_FIELD_CHARS);
+  const addr = angleContent(field) ?? field.trim();
   const at = addr.lastIndexOf('@');
   if (at < 0) return undefined;
   const domain = addr.slice(at + 1).replace(/[>\s;,]+$/, '').replace(/\.$/, '').toLowerCase();

@@ -9,7 +9,7 @@ import { cutAt, detectBy, extraction, fact, firstBracketedAddress, sweep } from 
 
 const MARKERS = {
   xmlserver: /fml/i,
-  refusal: /You are not a member of this mailing list|NOT MEMBER article from|reject mail (?:from|.+:)|Spam mail from a spammer is rejected|fml system error message|Loop (?:Alert|Back Warning):|Security Alert/i,
+  refusal: /You are not a member of this mailing list|NOT MEMBER article from|reject mail (?:from|.{1,200}:)|Spam mail from a spammer is rejected|fml system error message|Loop (?:Alert|Back Warning):|Security Alert/i,
   original: [/^Original mail as follows:/m],
 } as const;
 
