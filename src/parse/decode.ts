@@ -5,7 +5,16 @@
  */
 import { isAscii } from 'node:buffer'; // a native scan: every decoded part is checked
 import { decode as qpDecode } from 'libqp';
-import { decode as charsetDecode } from 'libmime/lib/charset.js';
+import type { decode as CharsetDecode } from 'libmime/lib/charset.js';
+
+// libmime's charset module pulls in iconv-lite, encoding-japanese and libmime's charset tables (about
+// 30 ms to load, synchronously), which only text that is not ASCII or valid UTF-8 needs: loaded on first
+// use, so a CLI run on such text never pays for it. See also parse/headers (libmime itself).
+let charsetDecoder: typeof CharsetDecode | undefined;
+function charsetDecode(buf: Buffer, charset: string): string {
+  charsetDecoder ??= (require('libmime/lib/charset.js') as { decode: typeof CharsetDecode }).decode;
+  return charsetDecoder(buf, charset);
+}
 
 export function decodeTransfer(body: string, encoding: string | undefined): Buffer {
   const enc = (encoding ?? '').trim().toLowerCase();

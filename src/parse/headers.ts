@@ -2,9 +2,17 @@
  * Header blocks: split, unfold, decode (RFC 2047 via libmime, raw 8-bit as UTF-8 when valid).
  * Values are decoded lazily: most headers of a bounce are never read.
  */
-import libmime from 'libmime';
+import type Libmime from 'libmime';
 import type { HeaderView } from './text/types';
 import { MIME_LIMITS } from './limits';
+
+// libmime loads its charset tables, iconv-lite and encoding-japanese with it (about 35 ms, synchronously);
+// only encoded words (=?…?=) and unusual Content-Types need it, so it is loaded on first use.
+let libmimeModule: typeof Libmime | undefined;
+function libmime(): typeof Libmime {
+  libmimeModule ??= require('libmime') as typeof Libmime;
+  return libmimeModule;
+}
 
 /** A header field name: printable ASCII except ':' (RFC 5322 §2.2). */
 const FIELD_NAME = /^[!-9;-~]+$/;
@@ -45,7 +53,7 @@ export function decodeHeaderValue(raw: string): string {
   }
   if (v.includes('=?')) {
     try {
-      v = libmime.decodeWords(v);
+      v = libmime().decodeWords(v);
     } catch {
       // keep the encoded form: still readable enough for a diagnosis
     }
@@ -215,7 +223,7 @@ function parseContentTypeUncached(raw: string): ContentType {
     return { type: simple[1].toLowerCase(), params };
   }
   try {
-    const parsed = libmime.parseHeaderValue(raw);
+    const parsed = libmime().parseHeaderValue(raw);
     const type = String(parsed.value || '').toLowerCase().trim() || 'text/plain';
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(parsed.params ?? {})) params[k.toLowerCase()] = String(v);

@@ -52,9 +52,9 @@ export class LiteralIndex {
     if (chars.size > 254) throw new Error('literal alphabet too large');
     let w = 0;
     for (const c of [...chars].sort((a, b) => a - b)) this.alpha[c] = ++w;
-    this.width = w + 1;
+    const width = (this.width = w + 1);
     const n = this.trie.length;
-    const delta = n <= 0xffff ? new Uint16Array(n * this.width) : new Int32Array(n * this.width);
+    const delta = n <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
     const fail = new Int32Array(n);
     // Breadth-first: a state's missing transitions are its fail state's transitions.
     const queue: number[] = [];
@@ -64,11 +64,12 @@ export class LiteralIndex {
       const f = fail[s] as number;
       const outs = this.outs[s] as number[];
       if (s !== 0) outs.push(...(this.outs[f] as number[]));
-      for (let a = 1; a < this.width; a++) delta[s * this.width + a] = delta[f * this.width + a] as number;
+      // one native row copy (copyWithin) rather than a loop per cell: most of what loading the rules costs
+      delta.copyWithin(s * width + 1, f * width + 1, f * width + width);
       for (const [c, to] of this.trie[s] as Map<number, number>) {
         const a = this.alpha[c] as number;
-        fail[to] = s === 0 ? 0 : (delta[f * this.width + a] as number);
-        delta[s * this.width + a] = to;
+        fail[to] = s === 0 ? 0 : (delta[f * width + a] as number);
+        delta[s * width + a] = to;
         queue.push(to);
       }
     }

@@ -90,7 +90,9 @@ export function mergeFacts(dsn: Fact[], text: Fact[]): MergedFact[] {
 export function dedupe(facts: MergedFact[]): MergedFact[] {
   const out: MergedFact[] = [];
   const seen = new Map<string, MergedFact>();
-  for (const f of facts) {
+  // an index loop: the fact arrays reaching here come from several places (V8 deoptimised a for…of)
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as MergedFact;
     const key = f.address ? f.address.toLowerCase() : undefined;
     const prev = key ? seen.get(key) : undefined;
     if (prev) {
@@ -110,7 +112,11 @@ function cleanDiagnostic(text: string | undefined): string {
   return v.length > MIME_LIMITS.maxDiagnosticChars ? v.slice(0, MIME_LIMITS.maxDiagnosticChars) + '…' : v;
 }
 
-/** Turn a partial fact into a RecipientFact: codes, host and command from the words where fields are missing. */
+/**
+ * Turn a partial fact into a RecipientFact: codes, host and command from the words where fields are missing.
+ * Every fact gets the same fields in the same order (undefined where absent): one object shape for V8, so the
+ * stages after parse stay monomorphic. JSON output and toEqual treat an undefined field as absent.
+ */
 export function finishFact(f: MergedFact, kind: ReportKind): RecipientFact {
   const diagnostic = cleanDiagnostic(f.diagnostic);
   const alt = f.otherDiagnostic;
@@ -118,12 +124,6 @@ export function finishFact(f: MergedFact, kind: ReportKind): RecipientFact {
   const field = isStatusCode(f.status) ? f.status : undefined;
   const reply = f.replyCode || findReply(diagnostic, textStatus || field) || findReply(alt, textStatus || field);
   const status = preferStatus(field, textStatus, reply);
-  const out: RecipientFact = { address: f.address ?? '', diagnostic };
-  if (f.originalRecipient) out.originalRecipient = f.originalRecipient;
-  const action = f.action ?? ACTION_FOR_KIND[kind];
-  if (action) out.action = action;
-  if (status) out.status = status;
-  if (reply) out.replyCode = reply;
   let remoteHost = f.remoteHost;
   let remoteIp = f.remoteIp;
   if (!remoteHost || !remoteIp) {
@@ -132,14 +132,21 @@ export function finishFact(f: MergedFact, kind: ReportKind): RecipientFact {
     if (!remoteHost) remoteHost = other.host;
     if (!remoteIp && other.ip && (!f.remoteHost || other.host === f.remoteHost)) remoteIp = other.ip;
   }
-  if (remoteHost) out.remoteHost = remoteHost;
-  if (remoteIp) out.remoteIp = remoteIp;
-  if (f.reportingMta) out.reportingMta = f.reportingMta;
   const command = f.command ?? findCommand(diagnostic) ?? findCommand(alt);
-  if (command) out.command = command;
-  if (f.diagnosticType) out.diagnosticType = f.diagnosticType;
-  if (f.lastAttemptDate) out.lastAttemptDate = f.lastAttemptDate;
-  if (f.willRetryUntil) out.willRetryUntil = f.willRetryUntil;
-  if (f.extensions && Object.keys(f.extensions).length) out.extensions = f.extensions;
-  return out;
+  return {
+    address: f.address ?? '',
+    originalRecipient: f.originalRecipient || undefined,
+    action: f.action ?? ACTION_FOR_KIND[kind] ?? undefined,
+    status: status || undefined,
+    replyCode: reply || undefined,
+    remoteHost: remoteHost || undefined,
+    remoteIp: remoteIp || undefined,
+    reportingMta: f.reportingMta || undefined,
+    command: command || undefined,
+    diagnostic,
+    diagnosticType: f.diagnosticType || undefined,
+    lastAttemptDate: f.lastAttemptDate || undefined,
+    willRetryUntil: f.willRetryUntil || undefined,
+    extensions: f.extensions && Object.keys(f.extensions).length ? f.extensions : undefined,
+  };
 }
