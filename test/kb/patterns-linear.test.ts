@@ -15,6 +15,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { TS_WORKER_PRELUDE } from '../helpers/ts-worker';
 import { RULES } from '../../src/kb/rules';
 import { PROVIDERS } from '../../src/kb/providers';
 import { SYMPTOM_CANDIDATES } from '../../src/kb/candidates';
@@ -76,18 +77,7 @@ describe('knowledge-base patterns: no unbounded wildcard gap', () => {
  * job: a pattern by its ref, or the product functions that apply markers and boosts.
  */
 const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const Module = require('node:module');
-const ts = require(require.resolve('typescript', { paths: [workerData.root] }));
-Module._extensions['.ts'] = (m, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: filename,
-  });
-  m._compile(outputText, filename);
-};
-const src = (p) => require(workerData.root + '/src/' + p);
+${TS_WORKER_PRELUDE}
 const { RULES } = src('kb/rules/index.ts');
 const { PROVIDERS, providerByText } = src('kb/providers.ts');
 const { SYMPTOM_CANDIDATES, candidatesFor } = src('kb/candidates.ts');

@@ -9,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { TS_WORKER_PRELUDE } from '../helpers/ts-worker';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -25,19 +26,7 @@ export type Outcome =
   | { status: 'hung'; limitMs: number };
 
 const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const Module = require('node:module');
-const ts = require(require.resolve('typescript', { paths: [workerData.root] }));
-// Transpile .ts on require, like ts-jest does for the suites (isolatedModules: per-file is enough).
-Module._extensions['.ts'] = (m, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: filename,
-  });
-  m._compile(outputText, filename);
-};
-const src = (p) => require(workerData.root + '/src/' + p);
+${TS_WORKER_PRELUDE}
 // Load the engine before saying ready, so a call's limit measures the call alone.
 src('pipeline.ts'); src('bot/engine.ts'); src('bot/handle.ts'); src('render/text.ts'); src('render/blockkit.ts'); src('explain/index.ts');
 function run({ call, input, opts }) {
