@@ -7,7 +7,7 @@
  */
 import { normalizeAddress } from '../address';
 import { normalizeAction } from '../rfc3464';
-import { joinLines, markerSet, mentions, type Fact } from './common';
+import { addressLinesFrom, joinLines, markerSet, mentions, type Fact } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
 const FINGERPRINTS = markerSet([
@@ -97,15 +97,7 @@ export const amazonses: TextReader = {
     }
     const list = /^An error occurred while trying to deliver the mail to the following recipients:[ \t]*$/m.exec(view.body);
     if (list) {
-      for (const line of view.body.slice(list.index + list[0].length).split('\n')) {
-        if (!line.trim()) {
-          if (recipients.length) break;
-          continue;
-        }
-        const a = normalizeAddress(line.trim());
-        if (!a) break;
-        recipients.push({ address: a, diagnostic: '' });
-      }
+      for (const address of addressLinesFrom(view.body, list.index + list[0].length)) recipients.push({ address, diagnostic: '' });
     }
     return recipients.length ? { recipients } : undefined;
   },

@@ -10,6 +10,26 @@ import type { MessageView } from './types';
 
 export type Fact = Partial<RecipientFact>;
 
+/**
+ * The addresses listed one per line from `from` on (blank lines before the list are skipped); the list
+ * ends at a blank line or the first line that is not an address. Gmail's old notice and Amazon SES's
+ * relay notice both list recipients this way.
+ */
+export function addressLinesFrom(text: string, from: number): string[] {
+  const found: string[] = [];
+  for (const line of text.slice(from).split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed) {
+      if (found.length) break;
+      continue;
+    }
+    const address = normalizeAddress(trimmed);
+    if (!address) break;
+    found.push(address);
+  }
+  return found;
+}
+
 /** Lines of a text (LF). */
 export function linesOf(text: string): string[] {
   return text.split('\n');

@@ -11,7 +11,7 @@
  */
 import { findAddresses, normalizeAddress } from '../address';
 import type { OriginalMessage } from '../types';
-import { joinLines, mentions, mergeSameAddress, type Fact, markerSet } from './common';
+import { addressLinesFrom, joinLines, mentions, mergeSameAddress, type Fact, markerSet } from './common';
 import type { Extraction, MessageView, TextReader } from './types';
 
 /** Only Google writes these; "Delivery to the following recipient failed permanently" alone is not enough
@@ -54,15 +54,7 @@ function extractGmail(view: MessageView): Extraction | undefined {
   const reply = response(body);
   const old = OLD_LIST.exec(body);
   if (old) {
-    for (const line of body.slice(old.index + old[0].length).split('\n')) {
-      if (!line.trim()) {
-        if (recipients.length) break;
-        continue;
-      }
-      const a = normalizeAddress(line.trim());
-      if (!a) break;
-      recipients.push({ address: a, diagnostic: '' });
-    }
+    for (const address of addressLinesFrom(body, old.index + old[0].length)) recipients.push({ address, diagnostic: '' });
     const tech = TECHNICAL.exec(body);
     // the technical details run to the first blank line
     const afterTech = tech ? body.slice(tech.index + tech[0].length) : '';
