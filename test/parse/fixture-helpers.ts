@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readInput, type InputOrigin } from '../../src/intake';
 import { parseReport } from '../../src/parse';
-import type { ParsedReport } from '../../src/parse/types';
+import type { OriginalMessage, ParsedReport, RecipientFact } from '../../src/parse/types';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'bounces');
 
@@ -31,4 +31,21 @@ export function parseBytes(bytes: Buffer | string, origin: InputOrigin = 'file')
 
 export function parseFixture(name: string, ending: LineEnding = 'LF'): ParsedReport {
   return parseBytes(withLineEndings(fixtureBytes(name), ending), name.endsWith('.txt') ? 'paste' : 'file');
+}
+
+/** An expected recipient: fact fields to match, and `says`, words its diagnostic must contain. */
+export type ExpectedRecipient = Partial<RecipientFact> & { says?: string };
+
+/** The recipients in report order with the expected facts, and the returned original's fields. */
+export function expectFacts(
+  got: { recipients: readonly Partial<RecipientFact>[]; original?: Partial<OriginalMessage> },
+  want: { recipients: readonly ExpectedRecipient[]; original?: Partial<OriginalMessage> },
+): void {
+  expect(got.recipients).toHaveLength(want.recipients.length);
+  want.recipients.forEach((r, i) => {
+    const { says, ...fields } = r;
+    expect(got.recipients[i]).toMatchObject(fields);
+    if (says) expect(got.recipients[i].diagnostic).toContain(says);
+  });
+  if (want.original) expect(got.original).toMatchObject(want.original);
 }
